@@ -1,0 +1,126 @@
+/**
+ * How a refusal is classified. Transports map a kind to their own status
+ * (tRPC code, HTTP status); core never names a transport.
+ */
+export type ReasonKind =
+  | "unauthenticated"
+  | "forbidden"
+  | "not_found"
+  | "invalid"
+  | "conflict"
+  | "precondition"
+  | "gone"
+  | "rate_limited";
+
+type ReasonEntry = { readonly kind: ReasonKind; readonly message: string };
+
+/** Every reason a rule can give, with its message in the product guide's words. */
+export const REASONS = {
+  UNAUTHENTICATED: { kind: "unauthenticated", message: "Sign in to continue" },
+  NOT_FOUND: { kind: "not_found", message: "Not found" },
+  INPUT_INVALID: { kind: "invalid", message: "The request is not valid" },
+  ADMIN_ACCESS_REQUIRED: { kind: "forbidden", message: "Admin access required" },
+  ORGANIZATION_NOT_ACTIVE: { kind: "precondition", message: "Activate organization first" },
+  MEMBERSHIP_REMOVED: {
+    kind: "forbidden",
+    message: "Your access to this organization was removed",
+  },
+  ALREADY_IN_ORGANIZATION: {
+    kind: "conflict",
+    message: "Your account already belongs to an organization",
+  },
+  ORGANIZATION_NAME_INVALID: {
+    kind: "invalid",
+    message: "Organization name must be 2–64 characters",
+  },
+  ORGANIZATION_NAME_TAKEN: { kind: "conflict", message: "Organization name is already taken" },
+  EMAIL_INVALID: { kind: "invalid", message: "Enter a valid email address" },
+  USERNAME_INVALID: {
+    kind: "invalid",
+    message: "Username must be 3–32 characters: a-z, 0-9, dot, underscore or hyphen",
+  },
+  ROLE_INVALID: { kind: "invalid", message: "Choose a role: USER, ADMIN or VIEWER" },
+  OWNER_NOT_INVITABLE: {
+    kind: "invalid",
+    message:
+      "OWNER is not available as an invitation role. Use ownership transfer after the user joins.",
+  },
+  EMAIL_ALREADY_USED: { kind: "conflict", message: "Email or username already used" },
+  USERNAME_ALREADY_USED: { kind: "conflict", message: "Email or username already used" },
+  INVITATION_EXPIRED: {
+    kind: "gone",
+    message: "Invitation expired. Ask an admin to resend it.",
+  },
+  INVITATION_NOT_VALID: { kind: "gone", message: "This invitation is no longer valid" },
+  INVITER_NOT_ADMIN: {
+    kind: "gone",
+    message: "This invitation is no longer valid: the person who sent it can no longer invite",
+  },
+  INVITATION_NOT_RESENDABLE: {
+    kind: "precondition",
+    message: "Only pending or expired invitations can be resent",
+  },
+  INVITATION_ACCEPTED: { kind: "precondition", message: "Accepted invitations cannot be revoked" },
+  INVITATION_ALREADY_REVOKED: { kind: "precondition", message: "Invitation is already revoked" },
+  ROLE_CHANGE_OWNER: { kind: "precondition", message: "Role change disabled: member is the owner" },
+  ROLE_CHANGE_REMOVED: {
+    kind: "precondition",
+    message: "Role change disabled: member is removed",
+  },
+  ROLE_CHANGE_LAST_ADMIN: {
+    kind: "precondition",
+    message: "Role change disabled: would leave no admin-like member",
+  },
+  ROLE_NOT_ASSIGNABLE: {
+    kind: "invalid",
+    message: "No role change can make anyone OWNER. Use the ownership transfer flow.",
+  },
+  ROLE_UNCHANGED: { kind: "precondition", message: "Member already has this role" },
+  REMOVE_SELF: { kind: "precondition", message: "Remove action disabled: user is self" },
+  REMOVE_ALREADY_REMOVED: {
+    kind: "precondition",
+    message: "Remove action disabled: already removed",
+  },
+  REMOVE_OWNER: { kind: "precondition", message: "Remove action disabled: owner" },
+  REMOVE_LAST_ADMIN: {
+    kind: "precondition",
+    message: "Remove action disabled: last admin-like member",
+  },
+  TRANSFER_OWNER_ONLY: {
+    kind: "forbidden",
+    message: "Only the current owner can transfer organization ownership",
+  },
+  TRANSFER_TO_SELF: {
+    kind: "precondition",
+    message: "Ownership cannot be transferred to yourself",
+  },
+  TRANSFER_TO_REMOVED: {
+    kind: "precondition",
+    message: "Ownership cannot be transferred to removed users",
+  },
+  TRANSFER_TO_VIEWER: {
+    kind: "precondition",
+    message: "Ownership cannot be transferred to VIEWER members",
+  },
+  TRANSFER_TO_OWNER: {
+    kind: "precondition",
+    message: "Ownership cannot be transferred to the current owner",
+  },
+  TRANSFER_EXPIRED: {
+    kind: "gone",
+    message: "Confirmation link expired. Start the transfer again.",
+  },
+  TRANSFER_NOT_VALID: { kind: "gone", message: "This confirmation link is no longer valid" },
+  NO_PENDING_TRANSFER: { kind: "precondition", message: "No ownership transfer is pending" },
+  RATE_LIMITED: { kind: "rate_limited", message: "Too many requests. Try again later." },
+} as const satisfies Record<string, ReasonEntry>;
+
+export type ReasonCode = keyof typeof REASONS;
+
+export function reasonMessage(code: ReasonCode): string {
+  return REASONS[code].message;
+}
+
+export function isReasonCode(value: unknown): value is ReasonCode {
+  return typeof value === "string" && Object.hasOwn(REASONS, value);
+}

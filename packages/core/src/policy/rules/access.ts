@@ -1,0 +1,32 @@
+import { ALLOW, type Decision, decide, deny, type Rule } from "../decision";
+import { isAdminLike } from "../roles";
+import type { ActorFacts, MemberFacts } from "./facts";
+
+type WithActor = { readonly actor: ActorFacts };
+
+/** Organization features exist only after activation (R6); removed members lose access (R25). */
+export const actorIsActiveMember: Rule<WithActor> = ({ actor }) => {
+  if (actor === null) return deny("ORGANIZATION_NOT_ACTIVE");
+  return actor.status === "ACTIVE" ? ALLOW : deny("MEMBERSHIP_REMOVED");
+};
+
+/** User management needs OWNER or ADMIN (R3). */
+export const actorIsAdminLike: Rule<WithActor> = ({ actor }) =>
+  actor !== null && isAdminLike(actor.role) ? ALLOW : deny("ADMIN_ACCESS_REQUIRED");
+
+export const USER_MANAGEMENT_RULES = [actorIsActiveMember, actorIsAdminLike] as const;
+
+/** May the caller open user management, list invitations or read the audit log? (R3, R6) */
+export function decideUserManagement(actor: ActorFacts): Decision {
+  return decide(USER_MANAGEMENT_RULES, { actor });
+}
+
+/** May the caller read their organization at all? (R6, R25) */
+export function decideMembership(actor: ActorFacts): Decision {
+  return actorIsActiveMember({ actor });
+}
+
+/** Narrows a decided actor for the code that follows a successful check. */
+export function assertMember(actor: ActorFacts): asserts actor is MemberFacts {
+  if (actor === null) throw new Error("Expected a member");
+}

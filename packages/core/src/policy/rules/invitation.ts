@@ -1,0 +1,109 @@
+import { ALLOW, type Decision, decide, deny, type Rule } from "../decision";
+import { checkEmail, checkUsername } from "../inputs";
+import { INVITATION_ROLES, isAdminLike, type Role } from "../roles";
+import { USER_MANAGEMENT_RULES } from "./access";
+import type { ActorFacts } from "./facts";
+
+export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+export const INVITATION_STATUSES = ["PENDING", "ACCEPTED", "REVOKED", "EXPIRED"] as const;
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
+/** What the database stores: EXPIRED is derived from the expiry (R11). */
+export type StoredInvitationStatus = Exclude<InvitationStatus, "EXPIRED">;
+
+/** R11: a PENDING invitation past its expiry is EXPIRED. */
+export function invitationStatus(
+  invitation: { readonly status: StoredInvitationStatus; readonly expiresAt: Date },
+  now: Date,
+): InvitationStatus {
+  if (invitation.status !== "PENDING") return invitation.status;
+  return invitation.expiresAt.getTime() <= now.getTime() ? "EXPIRED" : "PENDING";
+}
+
+export type InviteSnapshot = {
+  readonly actor: ActorFacts;
+  readonly email: string;
+  readonly username: string;
+  readonly role: string;
+  /** An account exists with this email, compared without case. */
+  readonly emailRegistered: boolean;
+  /** A pending invitation already carries this email. */
+  readonly emailInvited: boolean;
+  /** An active member or pending invitation of the organization has this username. */
+  readonly usernameTaken: boolean;
+};
+
+export const roleIsInvitable: Rule<InviteSnapshot> = ({ role }) => {
+  if (role === "OWNER") return deny("OWNER_NOT_INVITABLE");
+  return (INVITATION_ROLES as readonly string[]).includes(role) ? ALLOW : deny("ROLE_INVALID");
+};
+export const emailIsValid: Rule<InviteSnapshot> = ({ email }) => checkEmail(email);
+export const usernameIsValid: Rule<InviteSnapshot> = ({ username }) => checkUsername(username);
+export const emailIsFree: Rule<Pick<InviteSnapshot, "emailRegistered" | "emailInvited">> = (s) =>
+  s.emailRegistered || s.emailInvited ? deny("EMAIL_ALREADY_USED") : ALLOW;
+export const usernameIsFree: Rule<Pick<InviteSnapshot, "usernameTaken">> = ({ usernameTaken }) =>
+  usernameTaken ? deny("USERNAME_ALREADY_USED") : ALLOW;
+
+export const INVITE_RULES = [
+  ...USER_MANAGEMENT_RULES,
+  roleIsInvitable,
+  emailIsValid,
+  usernameIsValid,
+  emailIsFree,
+  usernameIsFree,
+] as const;
+
+/** R8–R10: invite a person by email, username and role. */
+export function decideInvite(snapshot: InviteSnapshot): Decision {
+  return decide(INVITE_RULES, snapshot);
+}
+
+type InvitationActionSnapshot = { readonly actor: ActorFacts; readonly status: InvitationStatus };
+
+export const invitationIsResendable: Rule<InvitationActionSnapshot> = ({ status }) =>
+  status === "PENDING" || status === "EXPIRED" ? ALLOW : deny("INVITATION_NOT_RESENDABLE");
+
+export const invitationIsRevocable: Rule<InvitationActionSnapshot> = ({ status }) => {
+  if (status === "ACCEPTED") return deny("INVITATION_ACCEPTED");
+  return status === "REVOKED" ? deny("INVITATION_ALREADY_REVOKED") : ALLOW;
+};
+
+/** R12: resend a pending or expired invitation. */
+export function decideResend(snapshot: InvitationActionSnapshot): Decision {
+  return decide([...USER_MANAGEMENT_RULES, invitationIsResendable], snapshot);
+}
+
+/** R13: revoke an invitation that was not accepted. */
+export function decideRevoke(snapshot: InvitationActionSnapshot): Decision {
+  return decide([...USER_MANAGEMENT_RULES, invitationIsRevocable], snapshot);
+}
+
+export type AcceptanceSnapshot = {
+  readonly status: InvitationStatus;
+  readonly emailRegistered: boolean;
+  readonly usernameTaken: boolean;
+  /** The inviter is still an active OWNER or ADMIN of the organization. */
+  readonly inviterRole: Role | null;
+};
+
+export const invitationIsOpen: Rule<AcceptanceSnapshot> = ({ status }) => {
+  if (status === "EXPIRED") return deny("INVITATION_EXPIRED");
+  return status === "PENDING" ? ALLOW : deny("INVITATION_NOT_VALID");
+};
+
+export const inviterIsStillAdminLike: Rule<AcceptanceSnapshot> = ({ inviterRole }) =>
+  inviterRole !== null && isAdminLike(inviterRole) ? ALLOW : deny("INVITER_NOT_ADMIN");
+
+/** R14, R15: everything is checked again when the invitee accepts. */
+export function decideAcceptance(snapshot: AcceptanceSnapshot): Decision {
+  return decide(
+    [
+      invitationIsOpen,
+      (s: AcceptanceSnapshot) =>
+        emailIsFree({ emailRegistered: s.emailRegistered, emailInvited: false }),
+      (s: AcceptanceSnapshot) => usernameIsFree(s),
+      inviterIsStillAdminLike,
+    ],
+    snapshot,
+  );
+}

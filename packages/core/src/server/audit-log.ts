@@ -1,0 +1,37 @@
+import type { Tx } from "./db";
+import { auditEvents } from "./schema";
+
+export type AuditAction =
+  | "organization.activated"
+  | "invitation.sent"
+  | "invitation.resent"
+  | "invitation.revoked"
+  | "invitation.accepted"
+  | "member.role_changed"
+  | "member.removed"
+  | "ownership.transfer_requested"
+  | "ownership.transfer_cancelled"
+  | "ownership.transferred";
+
+export type AuditEntry = {
+  organizationId: string;
+  actorUserId: string | null;
+  action: AuditAction;
+  targetType: "organization" | "member" | "invitation" | "ownership_transfer";
+  targetId: string;
+  targetLabel: string;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  at: Date;
+};
+
+/** R32: written in the caller's transaction, so an event exists exactly when its change does. */
+export async function appendAudit(tx: Tx, entries: AuditEntry | AuditEntry[]): Promise<void> {
+  const rows = (Array.isArray(entries) ? entries : [entries]).map(({ at, ...entry }) => ({
+    ...entry,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    createdAt: at,
+  }));
+  await tx.insert(auditEvents).values(rows);
+}

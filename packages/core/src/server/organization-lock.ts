@@ -1,0 +1,109 @@
+import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { decideMembership, decideUserManagement, type MemberFacts, PolicyError } from "../policy";
+import type { OrgkitContext } from "./context";
+import type { Queryable, Tx } from "./db";
+import { enforce } from "./guard";
+import { members, organizations, users } from "./schema";
+
+export type LockedOrganization = { readonly id: string; readonly name: string };
+
+/** Locks one organization row by id, for flows that start from a token instead of a session. */
+export async function lockOrganization(
+  tx: Tx,
+  organizationId: string,
+): Promise<LockedOrganization> {
+  const [organization] = await tx
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId))
+    .for("update");
+  if (!organization) throw new PolicyError("NOT_FOUND");
+  return organization;
+}
+
+/**
+ * R36: runs `work` in one transaction that first locks the caller's organization row.
+ * Every guardrail is read after the lock, so concurrent mutations see each other's writes.
+ */
+export function inOrganization<T>(
+  ctx: OrgkitContext,
+  actorUserId: string,
+  work: (tx: Tx, organization: LockedOrganization) => Promise<T>,
+): Promise<T> {
+  return ctx.db.transaction(async (tx) => {
+    const [organization] = await tx
+      .select({ id: organizations.id, name: organizations.name })
+      .from(organizations)
+      .where(
+        sql`${organizations.id} = (select ${members.organizationId} from ${members} where ${members.userId} = ${actorUserId})`,
+      )
+      .for("update");
+    if (!organization) enforce(decideMembership(null));
+    return work(tx, organization as LockedOrganization);
+  });
+}
+
+export type MemberRow = MemberFacts & {
+  readonly userId: string;
+  readonly username: string;
+  readonly email: string;
+};
+
+export type MembersSnapshot = {
+  readonly actor: MemberRow | null;
+  readonly targets: ReadonlyMap<string, MemberRow>;
+  /** Active OWNER and ADMIN members of the organization. */
+  readonly activeAdminLikeCount: number;
+};
+
+const adminLikeCount = (organizationId: string) =>
+  sql<number>`(select count(*)::int from ${members} where ${members.organizationId} = ${organizationId} and ${members.status} = 'ACTIVE' and ${members.role} in ('OWNER', 'ADMIN'))`;
+
+/** The caller, the members an action touches and the admin-like count, in one read. */
+export async function readMembers(
+  tx: Queryable,
+  organizationId: string,
+  actorUserId: string,
+  targetIds: readonly string[],
+): Promise<MembersSnapshot> {
+  const rows = await tx
+    .select({
+      id: members.id,
+      userId: members.userId,
+      username: members.username,
+      role: members.role,
+      status: members.status,
+      email: users.email,
+      activeAdminLikeCount: adminLikeCount(organizationId),
+    })
+    .from(members)
+    .innerJoin(users, eq(users.id, members.userId))
+    .where(
+      and(
+        eq(members.organizationId, organizationId),
+        targetIds.length > 0
+          ? or(eq(members.userId, actorUserId), inArray(members.id, [...targetIds]))
+          : eq(members.userId, actorUserId),
+      ),
+    );
+  const strip = ({ activeAdminLikeCount: _, ...row }: (typeof rows)[number]): MemberRow => row;
+  return {
+    actor: rows.map(strip).find((row) => row.userId === actorUserId) ?? null,
+    targets: new Map(rows.filter((row) => targetIds.includes(row.id)).map((r) => [r.id, strip(r)])),
+    activeAdminLikeCount: rows[0]?.activeAdminLikeCount ?? 0,
+  };
+}
+
+/**
+ * R34: a record of another organization is NOT_FOUND, exactly like a missing one.
+ * Callers without user management learn nothing: they get their own refusal first.
+ */
+export function requireTarget<T>(actor: MemberFacts | null, target: T | undefined): T {
+  if (target !== undefined) return target;
+  enforce(decideUserManagement(actor));
+  throw new PolicyError("NOT_FOUND");
+}
+
+export function facts(row: MemberRow): MemberFacts {
+  return { id: row.id, role: row.role, status: row.status };
+}

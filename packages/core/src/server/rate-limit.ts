@@ -1,0 +1,39 @@
+import { sql } from "drizzle-orm";
+import { PolicyError } from "../policy";
+import type { OrgkitContext } from "./context";
+import { rateLimits } from "./schema";
+
+export type RateLimit = { readonly limit: number; readonly windowMs: number };
+
+/** Defaults for sending invitations (R37), per actor and per organization. */
+export const INVITE_RATE_LIMITS = {
+  perActor: { limit: 30, windowMs: 10 * 60 * 1000 },
+  perOrganization: { limit: 200, windowMs: 10 * 60 * 1000 },
+} as const satisfies Record<string, RateLimit>;
+
+/**
+ * Counts one request against a fixed window kept in the database, so the limit
+ * holds across app instances (R37). Throws RATE_LIMITED with the seconds to wait.
+ */
+export async function consumeRateLimit(
+  ctx: OrgkitContext,
+  key: string,
+  { limit, windowMs }: RateLimit,
+): Promise<{ remaining: number }> {
+  const now = ctx.now().getTime();
+  const windowStart = new Date(now - (now % windowMs));
+  const [row] = await ctx.db
+    .insert(rateLimits)
+    .values({ key, windowStart, count: 1 })
+    .onConflictDoUpdate({
+      target: [rateLimits.key, rateLimits.windowStart],
+      set: { count: sql`${rateLimits.count} + 1` },
+    })
+    .returning({ count: rateLimits.count });
+  const count = row?.count ?? 1;
+  if (count > limit) {
+    const retryAfterSeconds = Math.ceil((windowStart.getTime() + windowMs - now) / 1000);
+    throw new PolicyError("RATE_LIMITED", { retryAfterSeconds });
+  }
+  return { remaining: limit - count };
+}

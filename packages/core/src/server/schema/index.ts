@@ -1,0 +1,7 @@
+export * from "./audit";
+export * from "./auth";
+export * from "./invitations";
+export * from "./organizations";
+export * from "./outbox";
+export * from "./rate-limits";
+export * from "./transfers";

@@ -1,0 +1,49 @@
+import { sql } from "drizzle-orm";
+import { check, index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import type { MemberStatus, Role } from "../../policy";
+import { users } from "./auth";
+import { at, id } from "./columns";
+
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("organizations_name_key").on(sql`lower(${t.name})`)],
+);
+
+export const members = pgTable(
+  "members",
+  {
+    id: id(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    /** One membership per account, removed ones included (R7). */
+    userId: text("user_id")
+      .notNull()
+      .unique("members_user_key")
+      .references(() => users.id),
+    username: text("username").notNull(),
+    role: text("role").$type<Role>().notNull(),
+    status: text("status").$type<MemberStatus>().notNull().default("ACTIVE"),
+    createdAt: at("created_at").notNull().defaultNow(),
+    updatedAt: at("updated_at").notNull().defaultNow(),
+    removedAt: at("removed_at"),
+  },
+  (t) => [
+    // Second line of defence for R16/R23: never two active owners.
+    uniqueIndex("members_one_owner")
+      .on(t.organizationId)
+      .where(sql`${t.role} = 'OWNER' and ${t.status} = 'ACTIVE'`),
+    uniqueIndex("members_active_username")
+      .on(t.organizationId, sql`lower(${t.username})`)
+      .where(sql`${t.status} = 'ACTIVE'`),
+    // Keyset pagination of the members page: (organization, username, id).
+    index("members_page").on(t.organizationId, t.username, t.id),
+    check("members_role_check", sql`${t.role} in ('OWNER','ADMIN','USER','VIEWER')`),
+    check("members_status_check", sql`${t.status} in ('ACTIVE','REMOVED')`),
+  ],
+);

@@ -1,0 +1,153 @@
+import { and, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import {
+  type AcceptanceSnapshot,
+  type Decision,
+  decideAcceptance,
+  invitationStatus,
+  PolicyError,
+} from "../../policy";
+import { appendAudit } from "../audit-log";
+import type { OrgkitContext } from "../context";
+import type { Queryable } from "../db";
+import { enforce, mapConflicts } from "../guard";
+import { lockOrganization } from "../organization-lock";
+import { invitations, members, organizations, users } from "../schema";
+import { hashToken } from "../tokens";
+
+const inviter = alias(members, "inviter");
+
+/** The invitation behind a token, with everything R15 checks again. */
+async function readByToken(tx: Queryable, token: string, now: Date) {
+  const [row] = await tx
+    .select({
+      invitation: invitations,
+      organizationName: organizations.name,
+      inviterUsername: inviter.username,
+      inviterRole: sql<
+        string | null
+      >`case when ${inviter.status} = 'ACTIVE' then ${inviter.role} end`,
+      emailRegistered: sql<boolean>`exists (select 1 from ${users} where lower(${users.email}) = lower(${invitations.email}))`,
+      usernameTaken: sql<boolean>`exists (select 1 from ${members} where ${members.organizationId} = ${invitations.organizationId} and lower(${members.username}) = lower(${invitations.username}) and ${members.status} = 'ACTIVE')`,
+    })
+    .from(invitations)
+    .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
+    .innerJoin(inviter, eq(inviter.id, invitations.invitedByMemberId))
+    .where(eq(invitations.tokenHash, hashToken(token)));
+  if (!row) return undefined;
+  const snapshot: AcceptanceSnapshot = {
+    status: invitationStatus(row.invitation, now),
+    emailRegistered: row.emailRegistered,
+    usernameTaken: row.usernameTaken,
+    inviterRole: row.inviterRole as AcceptanceSnapshot["inviterRole"],
+  };
+  return { ...row, snapshot };
+}
+
+export type InvitationPreview = {
+  organizationName: string;
+  email: string;
+  username: string;
+  role: string;
+  invitedBy: string;
+  expiresAt: Date;
+  status: "PENDING" | "EXPIRED";
+  /** Whether accepting would succeed now, and why not. */
+  decision: Decision;
+};
+
+/** R14: what the accept page shows. Reading changes nothing (mail scanners open links). */
+export async function previewInvitation(
+  ctx: OrgkitContext,
+  input: { token: string },
+): Promise<InvitationPreview> {
+  const found = await readByToken(ctx.db, input.token, ctx.now());
+  const status = found?.snapshot.status;
+  if (!found || (status !== "PENDING" && status !== "EXPIRED")) {
+    throw new PolicyError("INVITATION_NOT_VALID");
+  }
+  const { invitation } = found;
+  return {
+    organizationName: found.organizationName,
+    email: invitation.email,
+    username: invitation.username,
+    role: invitation.role,
+    invitedBy: found.inviterUsername,
+    expiresAt: invitation.expiresAt,
+    status,
+    decision: decideAcceptance(found.snapshot),
+  };
+}
+
+/**
+ * R14, R15: creates the account, makes it an active member with the invited role,
+ * and spends the link, in one transaction. The host then signs the person in.
+ */
+export function acceptInvitation(ctx: OrgkitContext, input: { token: string }) {
+  return mapConflicts(
+    () =>
+      ctx.db.transaction(async (tx) => {
+        const [located] = await tx
+          .select({ organizationId: invitations.organizationId })
+          .from(invitations)
+          .where(eq(invitations.tokenHash, hashToken(input.token)));
+        if (!located) throw new PolicyError("INVITATION_NOT_VALID");
+        const organization = await lockOrganization(tx, located.organizationId);
+        const now = ctx.now();
+        const found = await readByToken(tx, input.token, now);
+        if (!found) throw new PolicyError("INVITATION_NOT_VALID");
+        enforce(decideAcceptance(found.snapshot));
+
+        const { invitation } = found;
+        const [user] = await tx
+          .insert(users)
+          .values({
+            email: invitation.email,
+            name: invitation.username,
+            emailVerified: now,
+            createdAt: now,
+          })
+          .returning({ id: users.id });
+        if (!user) throw new Error("orgkit: user insert returned nothing");
+        const [member] = await tx
+          .insert(members)
+          .values({
+            organizationId: organization.id,
+            userId: user.id,
+            username: invitation.username,
+            role: invitation.role,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning({ id: members.id });
+        if (!member) throw new Error("orgkit: member insert returned nothing");
+        const spent = await tx
+          .update(invitations)
+          .set({ status: "ACCEPTED", acceptedAt: now, acceptedMemberId: member.id })
+          .where(and(eq(invitations.id, invitation.id), eq(invitations.status, "PENDING")))
+          .returning({ id: invitations.id });
+        if (spent.length !== 1) throw new PolicyError("INVITATION_NOT_VALID");
+        await appendAudit(tx, {
+          organizationId: organization.id,
+          actorUserId: user.id,
+          action: "invitation.accepted",
+          targetType: "member",
+          targetId: member.id,
+          targetLabel: invitation.username,
+          before: { invitation: "PENDING" },
+          after: { role: invitation.role, status: "ACTIVE", email: invitation.email },
+          at: now,
+        });
+        return {
+          userId: user.id,
+          memberId: member.id,
+          email: invitation.email,
+          organizationId: organization.id,
+        };
+      }),
+    {
+      users_email_key: "EMAIL_ALREADY_USED",
+      members_active_username: "USERNAME_ALREADY_USED",
+    },
+  );
+}

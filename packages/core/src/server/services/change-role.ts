@@ -1,0 +1,49 @@
+import { and, eq, ne } from "drizzle-orm";
+import { type AssignableRole, decideRoleChange } from "../../policy";
+import { appendAudit } from "../audit-log";
+import type { OrgkitContext } from "../context";
+import { enforce } from "../guard";
+import { facts, inOrganization, readMembers, requireTarget } from "../organization-lock";
+import { members } from "../schema";
+
+/** R16–R19: change an active member's role to ADMIN, USER or VIEWER. */
+export function changeRole(
+  ctx: OrgkitContext,
+  actorUserId: string,
+  input: { memberId: string; role: AssignableRole },
+) {
+  return inOrganization(ctx, actorUserId, async (tx, organization) => {
+    const snapshot = await readMembers(tx, organization.id, actorUserId, [input.memberId]);
+    const target = requireTarget(snapshot.actor, snapshot.targets.get(input.memberId));
+    enforce(
+      decideRoleChange({
+        actor: snapshot.actor,
+        target: facts(target),
+        activeAdminLikeCount: snapshot.activeAdminLikeCount,
+        newRole: input.role,
+      }),
+    );
+    const now = ctx.now();
+    // The invariants are repeated in the WHERE: no write to a removed member or the owner.
+    const updated = await tx
+      .update(members)
+      .set({ role: input.role, updatedAt: now })
+      .where(
+        and(eq(members.id, target.id), eq(members.status, "ACTIVE"), ne(members.role, "OWNER")),
+      )
+      .returning({ id: members.id });
+    if (updated.length !== 1) throw new Error("orgkit: role change lost its row under the lock");
+    await appendAudit(tx, {
+      organizationId: organization.id,
+      actorUserId,
+      action: "member.role_changed",
+      targetType: "member",
+      targetId: target.id,
+      targetLabel: target.username,
+      before: { role: target.role },
+      after: { role: input.role },
+      at: now,
+    });
+    return { memberId: target.id, role: input.role };
+  });
+}

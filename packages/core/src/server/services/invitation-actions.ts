@@ -1,0 +1,109 @@
+import { and, eq } from "drizzle-orm";
+import { decideResend, decideRevoke, INVITATION_TTL_MS, invitationStatus } from "../../policy";
+import { appendAudit } from "../audit-log";
+import type { OrgkitContext } from "../context";
+import type { Tx } from "../db";
+import { enforce } from "../guard";
+import { inOrganization, readMembers, requireTarget } from "../organization-lock";
+import { enqueueEmails } from "../outbox";
+import { invitations } from "../schema";
+import { newToken } from "../tokens";
+import { invitationEmail } from "./invitation-email";
+
+async function readInvitation(tx: Tx, organizationId: string, invitationId: string) {
+  const [row] = await tx
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.id, invitationId), eq(invitations.organizationId, organizationId)));
+  return row;
+}
+
+/** R12: a fresh token and 7-day expiry; the previous link stops working at once. */
+export function resendInvitation(
+  ctx: OrgkitContext,
+  actorUserId: string,
+  input: { invitationId: string },
+) {
+  return inOrganization(ctx, actorUserId, async (tx, organization) => {
+    const { actor } = await readMembers(tx, organization.id, actorUserId, []);
+    const invitation = requireTarget(
+      actor,
+      await readInvitation(tx, organization.id, input.invitationId),
+    );
+    const now = ctx.now();
+    enforce(decideResend({ actor, status: invitationStatus(invitation, now) }));
+    if (!actor) throw new Error("orgkit: unreachable, the policy requires a member");
+
+    const { token, hash } = newToken();
+    const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
+    const version = invitation.version + 1;
+    const updated = await tx
+      .update(invitations)
+      .set({ tokenHash: hash, version, sentAt: now, expiresAt })
+      .where(and(eq(invitations.id, invitation.id), eq(invitations.status, "PENDING")))
+      .returning({ id: invitations.id });
+    if (updated.length !== 1) throw new Error("orgkit: resend lost its row under the lock");
+    await enqueueEmails(tx, [
+      invitationEmail(
+        ctx,
+        {
+          ...invitation,
+          organizationName: organization.name,
+          inviterUsername: actor.username,
+          expiresAt,
+          version,
+        },
+        token,
+        now,
+      ),
+    ]);
+    await appendAudit(tx, {
+      organizationId: organization.id,
+      actorUserId,
+      action: "invitation.resent",
+      targetType: "invitation",
+      targetId: invitation.id,
+      targetLabel: invitation.email,
+      before: { expiresAt: invitation.expiresAt.toISOString() },
+      after: { expiresAt: expiresAt.toISOString() },
+      at: now,
+    });
+    return { invitationId: invitation.id, expiresAt };
+  });
+}
+
+/** R13: the link stops working; accepted invitations cannot be revoked. */
+export function revokeInvitation(
+  ctx: OrgkitContext,
+  actorUserId: string,
+  input: { invitationId: string },
+) {
+  return inOrganization(ctx, actorUserId, async (tx, organization) => {
+    const { actor } = await readMembers(tx, organization.id, actorUserId, []);
+    const invitation = requireTarget(
+      actor,
+      await readInvitation(tx, organization.id, input.invitationId),
+    );
+    const now = ctx.now();
+    const status = invitationStatus(invitation, now);
+    enforce(decideRevoke({ actor, status }));
+    const updated = await tx
+      .update(invitations)
+      .set({ status: "REVOKED", revokedAt: now })
+      .where(and(eq(invitations.id, invitation.id), eq(invitations.status, "PENDING")))
+      .returning({ id: invitations.id });
+    if (updated.length !== 1) throw new Error("orgkit: revoke lost its row under the lock");
+    await appendAudit(tx, {
+      organizationId: organization.id,
+      actorUserId,
+      action: "invitation.revoked",
+      targetType: "invitation",
+      targetId: invitation.id,
+      targetLabel: invitation.email,
+      before: { status },
+      after: { status: "REVOKED" },
+      at: now,
+    });
+    return { invitationId: invitation.id };
+  });
+}

@@ -1,0 +1,102 @@
+import { eq, sql } from "drizzle-orm";
+import {
+  decideInvite,
+  INVITATION_TTL_MS,
+  type InvitationRole,
+  normalizeEmail,
+  normalizeUsername,
+} from "../../policy";
+import { appendAudit } from "../audit-log";
+import type { OrgkitContext } from "../context";
+import type { Tx } from "../db";
+import { enforce, mapConflicts } from "../guard";
+import { inOrganization, readMembers } from "../organization-lock";
+import { enqueueEmails } from "../outbox";
+import { invitations, members, organizations, users } from "../schema";
+import { newToken } from "../tokens";
+import { invitationEmail } from "./invitation-email";
+
+/** R9, R10: is the email registered or invited, is the username taken in the organization? */
+async function readConflicts(tx: Tx, organizationId: string, email: string, username: string) {
+  const [row] = await tx
+    .select({
+      emailRegistered: sql<boolean>`exists (select 1 from ${users} where lower(${users.email}) = lower(${email}))`,
+      emailInvited: sql<boolean>`exists (select 1 from ${invitations} where lower(${invitations.email}) = lower(${email}) and ${invitations.status} = 'PENDING')`,
+      usernameTaken: sql<boolean>`(exists (select 1 from ${members} where ${members.organizationId} = ${organizationId} and lower(${members.username}) = lower(${username}) and ${members.status} = 'ACTIVE') or exists (select 1 from ${invitations} where ${invitations.organizationId} = ${organizationId} and lower(${invitations.username}) = lower(${username}) and ${invitations.status} = 'PENDING'))`,
+    })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
+  if (!row) throw new Error("orgkit: organization vanished under its lock");
+  return row;
+}
+
+/** R8–R11: invite a person; the email is queued in the same transaction (R38). */
+export function inviteUser(
+  ctx: OrgkitContext,
+  actorUserId: string,
+  input: { email: string; username: string; role: InvitationRole },
+) {
+  const email = normalizeEmail(input.email);
+  const username = normalizeUsername(input.username);
+  return mapConflicts(
+    () =>
+      inOrganization(ctx, actorUserId, async (tx, organization) => {
+        const { actor } = await readMembers(tx, organization.id, actorUserId, []);
+        const conflicts = await readConflicts(tx, organization.id, email, username);
+        enforce(decideInvite({ actor, email, username, role: input.role, ...conflicts }));
+        if (!actor) throw new Error("orgkit: unreachable, the policy requires a member");
+
+        const now = ctx.now();
+        const { token, hash } = newToken();
+        const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
+        const [invitation] = await tx
+          .insert(invitations)
+          .values({
+            organizationId: organization.id,
+            email,
+            username,
+            role: input.role,
+            tokenHash: hash,
+            invitedByMemberId: actor.id,
+            createdAt: now,
+            sentAt: now,
+            expiresAt,
+          })
+          .returning({ id: invitations.id });
+        if (!invitation) throw new Error("orgkit: invitation insert returned nothing");
+        await enqueueEmails(tx, [
+          invitationEmail(
+            ctx,
+            {
+              id: invitation.id,
+              organizationId: organization.id,
+              organizationName: organization.name,
+              inviterUsername: actor.username,
+              email,
+              username,
+              role: input.role,
+              expiresAt,
+              version: 1,
+            },
+            token,
+            now,
+          ),
+        ]);
+        await appendAudit(tx, {
+          organizationId: organization.id,
+          actorUserId,
+          action: "invitation.sent",
+          targetType: "invitation",
+          targetId: invitation.id,
+          targetLabel: email,
+          after: { email, username, role: input.role, status: "PENDING" },
+          at: now,
+        });
+        return { invitationId: invitation.id, expiresAt };
+      }),
+    {
+      invitations_pending_email: "EMAIL_ALREADY_USED",
+      invitations_pending_username: "USERNAME_ALREADY_USED",
+    },
+  );
+}

@@ -1,0 +1,64 @@
+import { and, asc, eq, gt, ilike, or, type SQL } from "drizzle-orm";
+import type { MemberStatus, Role } from "../../policy";
+import type { OrgkitContext } from "../context";
+import { decodeCursor, encodeCursor, pageSize } from "../pagination";
+import { members, users } from "../schema";
+import { requireManager } from "./read-access";
+
+export type ListMembersInput = {
+  /** Matches the username or the email, anywhere, without regard to case. */
+  search?: string;
+  role?: Role;
+  status?: MemberStatus;
+  cursor?: string;
+  limit?: number;
+};
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Organization users, by username, with keyset pagination (R30). */
+export async function listMembers(
+  ctx: OrgkitContext,
+  actorUserId: string,
+  input: ListMembersInput = {},
+) {
+  const { organizationId } = await requireManager(ctx, actorUserId);
+  const limit = pageSize(input.limit);
+  const after = decodeCursor(input.cursor, 2);
+  const filters: (SQL | undefined)[] = [eq(members.organizationId, organizationId)];
+  if (input.role) filters.push(eq(members.role, input.role));
+  if (input.status) filters.push(eq(members.status, input.status));
+  const search = input.search?.trim();
+  if (search) {
+    const pattern = `%${escapeLike(search)}%`;
+    filters.push(or(ilike(members.username, pattern), ilike(users.email, pattern)));
+  }
+  if (after) {
+    const [username, id] = after.map(String) as [string, string];
+    filters.push(
+      or(gt(members.username, username), and(eq(members.username, username), gt(members.id, id))),
+    );
+  }
+  const rows = await ctx.db
+    .select({
+      id: members.id,
+      userId: members.userId,
+      username: members.username,
+      email: users.email,
+      role: members.role,
+      status: members.status,
+      createdAt: members.createdAt,
+      removedAt: members.removedAt,
+    })
+    .from(members)
+    .innerJoin(users, eq(users.id, members.userId))
+    .where(and(...filters))
+    .orderBy(asc(members.username), asc(members.id))
+    .limit(limit + 1);
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor: rows.length > limit && last ? encodeCursor([last.username, last.id]) : null,
+  };
+}

@@ -1,0 +1,214 @@
+import { and, eq, inArray } from "drizzle-orm";
+import {
+  decideTransfer,
+  decideTransferCancellation,
+  decideTransferConfirmation,
+  PolicyError,
+  TRANSFER_TTL_MS,
+} from "../../policy";
+import { appendAudit } from "../audit-log";
+import type { OrgkitContext } from "../context";
+import type { Tx } from "../db";
+import { enforce } from "../guard";
+import { facts, inOrganization, readMembers, requireTarget } from "../organization-lock";
+import { enqueueEmails } from "../outbox";
+import { members, ownershipTransfers } from "../schema";
+import { hashToken, newToken, sealToken } from "../tokens";
+
+async function cancelPending(tx: Tx, organizationId: string, at: Date) {
+  return tx
+    .update(ownershipTransfers)
+    .set({ status: "CANCELLED", endedAt: at })
+    .where(
+      and(
+        eq(ownershipTransfers.organizationId, organizationId),
+        eq(ownershipTransfers.status, "PENDING"),
+      ),
+    )
+    .returning({ id: ownershipTransfers.id });
+}
+
+/**
+ * R20–R22: records a pending transfer and emails a confirmation link to the owner.
+ * Nothing changes until the owner confirms; a new request replaces the previous one.
+ */
+export function startOwnershipTransfer(
+  ctx: OrgkitContext,
+  actorUserId: string,
+  input: { memberId: string },
+) {
+  return inOrganization(ctx, actorUserId, async (tx, organization) => {
+    const snapshot = await readMembers(tx, organization.id, actorUserId, [input.memberId]);
+    const target = requireTarget(snapshot.actor, snapshot.targets.get(input.memberId));
+    const { actor } = snapshot;
+    enforce(decideTransfer({ actor, target: facts(target) }));
+    if (!actor) throw new Error("orgkit: unreachable, the policy requires a member");
+
+    const now = ctx.now();
+    await cancelPending(tx, organization.id, now);
+    const { token, hash } = newToken();
+    const expiresAt = new Date(now.getTime() + TRANSFER_TTL_MS);
+    const [transfer] = await tx
+      .insert(ownershipTransfers)
+      .values({
+        organizationId: organization.id,
+        fromMemberId: actor.id,
+        toMemberId: target.id,
+        sentTo: actor.email,
+        tokenHash: hash,
+        createdAt: now,
+        expiresAt,
+      })
+      .returning({ id: ownershipTransfers.id });
+    if (!transfer) throw new Error("orgkit: transfer insert returned nothing");
+    await enqueueEmails(tx, [
+      {
+        organizationId: organization.id,
+        template: "ownership-transfer-confirmation",
+        to: actor.email,
+        subjectId: transfer.id,
+        payload: {
+          organizationName: organization.name,
+          ownerUsername: actor.username,
+          targetUsername: target.username,
+          targetEmail: target.email,
+          expiresAt: expiresAt.toISOString(),
+          sealedToken: sealToken(ctx.secret, token),
+        },
+        at: now,
+      },
+    ]);
+    await appendAudit(tx, {
+      organizationId: organization.id,
+      actorUserId,
+      action: "ownership.transfer_requested",
+      targetType: "member",
+      targetId: target.id,
+      targetLabel: target.username,
+      after: { to: target.username, sentTo: actor.email, expiresAt: expiresAt.toISOString() },
+      at: now,
+    });
+    return { transferId: transfer.id, sentTo: actor.email, expiresAt };
+  });
+}
+
+/** R22: the owner cancels the pending transfer; its link stops working. */
+export function cancelOwnershipTransfer(ctx: OrgkitContext, actorUserId: string) {
+  return inOrganization(ctx, actorUserId, async (tx, organization) => {
+    const { actor } = await readMembers(tx, organization.id, actorUserId, []);
+    const [pending] = await tx
+      .select({ id: ownershipTransfers.id, toMemberId: ownershipTransfers.toMemberId })
+      .from(ownershipTransfers)
+      .where(
+        and(
+          eq(ownershipTransfers.organizationId, organization.id),
+          eq(ownershipTransfers.status, "PENDING"),
+        ),
+      );
+    enforce(decideTransferCancellation({ actor, hasPendingTransfer: pending !== undefined }));
+    if (!pending) throw new Error("orgkit: unreachable, the policy requires a transfer");
+    const now = ctx.now();
+    await cancelPending(tx, organization.id, now);
+    await appendAudit(tx, {
+      organizationId: organization.id,
+      actorUserId,
+      action: "ownership.transfer_cancelled",
+      targetType: "ownership_transfer",
+      targetId: pending.id,
+      targetLabel: pending.toMemberId,
+      before: { status: "PENDING" },
+      after: { status: "CANCELLED" },
+      at: now,
+    });
+    return { transferId: pending.id };
+  });
+}
+
+/**
+ * R23: signed in as the current owner, re-checks R20–R21, then in one transaction the
+ * owner becomes ADMIN and the target OWNER. The partial unique index forbids two owners.
+ */
+export function confirmOwnershipTransfer(
+  ctx: OrgkitContext,
+  actorUserId: string,
+  input: { token: string },
+) {
+  return inOrganization(ctx, actorUserId, async (tx, organization) => {
+    const [transfer] = await tx
+      .select()
+      .from(ownershipTransfers)
+      .where(
+        and(
+          eq(ownershipTransfers.tokenHash, hashToken(input.token)),
+          eq(ownershipTransfers.organizationId, organization.id),
+        ),
+      );
+    if (!transfer) throw new PolicyError("TRANSFER_NOT_VALID");
+    const snapshot = await readMembers(tx, organization.id, actorUserId, [transfer.toMemberId]);
+    const target = snapshot.targets.get(transfer.toMemberId);
+    const { actor } = snapshot;
+    if (!target) throw new PolicyError("TRANSFER_NOT_VALID");
+    const now = ctx.now();
+    enforce(decideTransferConfirmation({ actor, target: facts(target), transfer, now }));
+    if (!actor) throw new Error("orgkit: unreachable, the policy requires a member");
+
+    await demoteOwner(tx, actor.id, now);
+    await promoteToOwner(tx, target.id, now);
+    await tx
+      .update(ownershipTransfers)
+      .set({ status: "CONFIRMED", endedAt: now })
+      .where(eq(ownershipTransfers.id, transfer.id));
+    await appendAudit(tx, {
+      organizationId: organization.id,
+      actorUserId,
+      action: "ownership.transferred",
+      targetType: "member",
+      targetId: target.id,
+      targetLabel: target.username,
+      before: { owner: actor.username, [target.username]: target.role },
+      after: { owner: target.username, [actor.username]: "ADMIN" },
+      at: now,
+    });
+    const notice = {
+      organizationName: organization.name,
+      previousOwner: actor.username,
+      newOwner: target.username,
+    };
+    await enqueueEmails(
+      tx,
+      [actor.email, target.email].map((to) => ({
+        organizationId: organization.id,
+        template: "ownership-transferred" as const,
+        to,
+        subjectId: transfer.id,
+        payload: notice,
+        at: now,
+      })),
+    );
+    return { ownerMemberId: target.id, previousOwnerMemberId: actor.id };
+  });
+}
+
+async function demoteOwner(tx: Tx, memberId: string, at: Date) {
+  const rows = await tx
+    .update(members)
+    .set({ role: "ADMIN", updatedAt: at })
+    .where(and(eq(members.id, memberId), eq(members.role, "OWNER"), eq(members.status, "ACTIVE")))
+    .returning({ id: members.id });
+  if (rows.length !== 1) throw new Error("orgkit: the owner changed under the lock");
+}
+
+async function promoteToOwner(tx: Tx, memberId: string, at: Date) {
+  const rows = await tx
+    .update(members)
+    .set({ role: "OWNER", updatedAt: at })
+    .where(
+      and(
+        eq(members.id, memberId),
+        inArray(members.role, ["ADMIN", "USER"]),
+        eq(members.status, "ACTIVE"),
+      ),
+    )
+    .returning({ id: members.id });
+  if (rows.length !== 1) throw new Error("orgkit: the transfer target changed under the lock");
+}

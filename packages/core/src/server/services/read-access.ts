@@ -1,0 +1,24 @@
+import { eq } from "drizzle-orm";
+import { decideUserManagement, type MemberFacts } from "../../policy";
+import type { OrgkitContext } from "../context";
+import { enforce } from "../guard";
+import { members } from "../schema";
+
+export type Manager = { organizationId: string; actor: MemberFacts };
+
+/** For reads of user management (R3, R6): the caller's membership, which must be admin-like. */
+export async function requireManager(ctx: OrgkitContext, actorUserId: string): Promise<Manager> {
+  const [row] = await ctx.db
+    .select({
+      organizationId: members.organizationId,
+      id: members.id,
+      role: members.role,
+      status: members.status,
+    })
+    .from(members)
+    .where(eq(members.userId, actorUserId));
+  const actor = row ? { id: row.id, role: row.role, status: row.status } : null;
+  enforce(decideUserManagement(actor));
+  if (!row || !actor) throw new Error("orgkit: unreachable, the policy requires a member");
+  return { organizationId: row.organizationId, actor };
+}

@@ -1,0 +1,57 @@
+import { and, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { decideMembership, decideUserManagement } from "../../policy";
+import type { OrgkitContext } from "../context";
+import { enforce } from "../guard";
+import { members, organizations, ownershipTransfers, users } from "../schema";
+
+const target = alias(members, "target");
+
+/** Personal mode (null) or the caller's organization and role; refuses removed members (R25). */
+export async function getMyOrganization(ctx: OrgkitContext, actorUserId: string) {
+  const [row] = await ctx.db
+    .select({
+      organization: { id: organizations.id, name: organizations.name },
+      member: {
+        id: members.id,
+        username: members.username,
+        role: members.role,
+        status: members.status,
+      },
+      email: users.email,
+    })
+    .from(members)
+    .innerJoin(organizations, eq(organizations.id, members.organizationId))
+    .innerJoin(users, eq(users.id, members.userId))
+    .where(eq(members.userId, actorUserId));
+  if (!row) return null;
+  enforce(decideMembership(row.member));
+  const canManage = decideUserManagement(row.member).allowed;
+  return {
+    organization: row.organization,
+    member: { ...row.member, email: row.email },
+    pendingTransfer: canManage ? await readPendingTransfer(ctx, row.organization.id) : null,
+  };
+}
+
+/** R24: the pending transfer, its target and where the confirmation was sent. */
+async function readPendingTransfer(ctx: OrgkitContext, organizationId: string) {
+  const [pending] = await ctx.db
+    .select({
+      id: ownershipTransfers.id,
+      targetMemberId: ownershipTransfers.toMemberId,
+      targetUsername: target.username,
+      sentTo: ownershipTransfers.sentTo,
+      expiresAt: ownershipTransfers.expiresAt,
+    })
+    .from(ownershipTransfers)
+    .innerJoin(target, eq(target.id, ownershipTransfers.toMemberId))
+    .where(
+      and(
+        eq(ownershipTransfers.organizationId, organizationId),
+        eq(ownershipTransfers.status, "PENDING"),
+      ),
+    );
+  if (!pending) return null;
+  return { ...pending, expired: pending.expiresAt.getTime() <= ctx.now().getTime() };
+}
