@@ -147,7 +147,7 @@ CREATE UNIQUE INDEX "invitations_pending_username" ON "invitations" USING btree 
 CREATE INDEX "invitations_page" ON "invitations" USING btree ("organization_id","status","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "members_one_owner" ON "members" USING btree ("organization_id") WHERE "members"."role" = 'OWNER' and "members"."status" = 'ACTIVE';--> statement-breakpoint
 CREATE UNIQUE INDEX "members_active_username" ON "members" USING btree ("organization_id",lower("username")) WHERE "members"."status" = 'ACTIVE';--> statement-breakpoint
-CREATE INDEX "members_page" ON "members" USING btree ("organization_id","username","id");--> statement-breakpoint
+CREATE INDEX "members_page" ON "members" USING btree ("organization_id","username" collate "C","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "organizations_name_key" ON "organizations" USING btree (lower("name"));--> statement-breakpoint
 CREATE INDEX "email_outbox_due" ON "email_outbox" USING btree ("next_attempt_at") WHERE "email_outbox"."status" = 'PENDING';--> statement-breakpoint
 CREATE INDEX "email_outbox_subject" ON "email_outbox" USING btree ("subject_id");--> statement-breakpoint

@@ -42,7 +42,7 @@ export const members = pgTable(
       .on(t.organizationId, sql`lower(${t.username})`)
       .where(sql`${t.status} = 'ACTIVE'`),
     // Keyset pagination of the members page: (organization, username, id).
-    index("members_page").on(t.organizationId, t.username, t.id),
+    index("members_page").on(t.organizationId, sql`${t.username} collate "C"`, t.id),
     check("members_role_check", sql`${t.role} in ('OWNER','ADMIN','USER','VIEWER')`),
     check("members_status_check", sql`${t.status} in ('ACTIVE','REMOVED')`),
   ],

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, ilike, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { MemberStatus, Role } from "../../policy";
 import type { OrgkitContext } from "../context";
 import { decodeCursor, encodeCursor, pageSize } from "../pagination";
@@ -13,6 +13,9 @@ export type ListMembersInput = {
   cursor?: string;
   limit?: number;
 };
+
+/** Byte order, the same on every server locale, matching the `members_page` index. */
+const byteOrder = sql`${members.username} collate "C"`;
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -35,9 +38,7 @@ export async function listMembers(
   }
   if (after) {
     const [username, id] = after.map(String) as [string, string];
-    filters.push(
-      or(gt(members.username, username), and(eq(members.username, username), gt(members.id, id))),
-    );
+    filters.push(sql`(${byteOrder}, ${members.id}) > (${username}, ${id})`);
   }
   const rows = await ctx.db
     .select({
@@ -53,7 +54,7 @@ export async function listMembers(
     .from(members)
     .innerJoin(users, eq(users.id, members.userId))
     .where(and(...filters))
-    .orderBy(asc(members.username), asc(members.id))
+    .orderBy(asc(byteOrder), asc(members.id))
     .limit(limit + 1);
   const items = rows.slice(0, limit);
   const last = items.at(-1);

@@ -1,0 +1,240 @@
+import { describe, expect, it } from "vitest";
+import {
+  changeRole,
+  getMyOrganization,
+  getPermissions,
+  listAuditEvents,
+  listMembers,
+  removeMember,
+} from "../../src/server";
+import { expectRefused, outcome } from "../support/outcome";
+import { DRIVERS, useDatabase } from "../support/suite";
+import { addMember, createOrganization, memberRow, unique } from "../support/world";
+
+describe.each(DRIVERS)("members on %s", (driver) => {
+  const t = useDatabase(driver);
+
+  it("R19 an admin changes an active member to ADMIN, USER or VIEWER, and it persists", async () => {
+    const org = await createOrganization(t.ctx);
+    for (const role of ["ADMIN", "VIEWER", "USER"] as const) {
+      await changeRole(t.ctx, org.admin.userId, { memberId: org.user.memberId, role });
+      expect((await memberRow(t.ctx, org.user.memberId)).role).toBe(role);
+    }
+  });
+
+  it("R17 the owner cannot be demoted, and no role change makes anyone OWNER", async () => {
+    const org = await createOrganization(t.ctx);
+    await expectRefused(
+      changeRole(t.ctx, org.admin.userId, { memberId: org.owner.memberId, role: "ADMIN" }),
+      "ROLE_CHANGE_OWNER",
+    );
+    await expectRefused(
+      changeRole(t.ctx, org.owner.userId, { memberId: org.user.memberId, role: "OWNER" as never }),
+      "ROLE_NOT_ASSIGNABLE",
+    );
+    expect((await memberRow(t.ctx, org.owner.memberId)).role).toBe("OWNER");
+    expect(
+      await outcome(
+        changeRole(t.ctx, org.owner.userId, { memberId: org.user.memberId, role: "ADMIN" }),
+      ),
+    ).toBe("OK");
+  });
+
+  it("R18 removed users cannot be modified", async () => {
+    const org = await createOrganization(t.ctx);
+    await removeMember(t.ctx, org.admin.userId, { memberId: org.user.memberId });
+    await expectRefused(
+      changeRole(t.ctx, org.admin.userId, { memberId: org.user.memberId, role: "ADMIN" }),
+      "ROLE_CHANGE_REMOVED",
+    );
+    expect((await memberRow(t.ctx, org.user.memberId)).role).toBe("USER");
+  });
+
+  it("R16 an admin may demote themselves while the owner remains admin-like", async () => {
+    const org = await createOrganization(t.ctx);
+    expect(
+      await outcome(
+        changeRole(t.ctx, org.admin.userId, { memberId: org.admin.memberId, role: "USER" }),
+      ),
+    ).toBe("OK");
+    // Now a USER: user management is gone for them.
+    await expectRefused(listMembers(t.ctx, org.admin.userId), "ADMIN_ACCESS_REQUIRED");
+  });
+
+  it("R3 USER and VIEWER cannot change roles or remove members", async () => {
+    const org = await createOrganization(t.ctx);
+    for (const actor of [org.user, org.viewer]) {
+      await expectRefused(
+        changeRole(t.ctx, actor.userId, { memberId: org.viewer.memberId, role: "USER" }),
+        "ADMIN_ACCESS_REQUIRED",
+      );
+      await expectRefused(
+        removeMember(t.ctx, actor.userId, { memberId: org.viewer.memberId }),
+        "ADMIN_ACCESS_REQUIRED",
+      );
+      await expectRefused(listMembers(t.ctx, actor.userId), "ADMIN_ACCESS_REQUIRED");
+    }
+  });
+
+  it("R25 a removed member stays listed as REMOVED and their next request is refused", async () => {
+    const org = await createOrganization(t.ctx);
+    const extra = await addMember(t.ctx, org.owner.userId, "ADMIN");
+    expect(await outcome(listMembers(t.ctx, extra.userId))).toBe("OK");
+    await removeMember(t.ctx, org.admin.userId, { memberId: extra.memberId });
+    const listed = await listMembers(t.ctx, org.admin.userId, { status: "REMOVED" });
+    expect(listed.items.map((m) => [m.username, m.status])).toEqual([[extra.username, "REMOVED"]]);
+    await expectRefused(listMembers(t.ctx, extra.userId), "MEMBERSHIP_REMOVED");
+    await expectRefused(getMyOrganization(t.ctx, extra.userId), "MEMBERSHIP_REMOVED");
+    await expectRefused(
+      changeRole(t.ctx, extra.userId, { memberId: org.user.memberId, role: "VIEWER" }),
+      "MEMBERSHIP_REMOVED",
+    );
+  });
+
+  it("R26 admins cannot remove themselves; R28 the owner cannot be removed", async () => {
+    const org = await createOrganization(t.ctx);
+    await expectRefused(
+      removeMember(t.ctx, org.admin.userId, { memberId: org.admin.memberId }),
+      "REMOVE_SELF",
+    );
+    await expectRefused(
+      removeMember(t.ctx, org.owner.userId, { memberId: org.owner.memberId }),
+      "REMOVE_SELF",
+    );
+    await expectRefused(
+      removeMember(t.ctx, org.admin.userId, { memberId: org.owner.memberId }),
+      "REMOVE_OWNER",
+    );
+    expect(
+      await outcome(removeMember(t.ctx, org.owner.userId, { memberId: org.admin.memberId })),
+    ).toBe("OK");
+    await expectRefused(
+      removeMember(t.ctx, org.owner.userId, { memberId: org.admin.memberId }),
+      "REMOVE_ALREADY_REMOVED",
+    );
+  });
+
+  it("R34 a member of another organization is NOT_FOUND, exactly like a missing one", async () => {
+    const mine = await createOrganization(t.ctx);
+    const theirs = await createOrganization(t.ctx);
+    for (const memberId of [theirs.user.memberId, "no-such-member"]) {
+      await expectRefused(
+        changeRole(t.ctx, mine.admin.userId, { memberId, role: "VIEWER" }),
+        "NOT_FOUND",
+      );
+      await expectRefused(removeMember(t.ctx, mine.admin.userId, { memberId }), "NOT_FOUND");
+    }
+    expect((await memberRow(t.ctx, theirs.user.memberId)).role).toBe("USER");
+    // A non-admin learns nothing either way: they are refused before any lookup.
+    await expectRefused(
+      removeMember(t.ctx, mine.user.userId, { memberId: "no-such-member" }),
+      "ADMIN_ACCESS_REQUIRED",
+    );
+  });
+
+  it("R30 members list username, email, role and status, by username, with keyset pages and search", async () => {
+    const org = await createOrganization(t.ctx);
+    for (let i = 0; i < 5; i += 1)
+      await addMember(t.ctx, org.owner.userId, "USER", unique(`page${i}-`));
+    const first = await listMembers(t.ctx, org.admin.userId, { limit: 4 });
+    expect(first.items).toHaveLength(4);
+    const pages = [first];
+    for (let cursor = first.nextCursor; cursor; cursor = pages.at(-1)?.nextCursor ?? null) {
+      pages.push(await listMembers(t.ctx, org.admin.userId, { limit: 4, cursor }));
+    }
+    expect(pages.map((page) => page.items.length)).toEqual([4, 4, 1]);
+    const all = pages.flatMap((page) => page.items.map((m) => m.username));
+    expect(new Set(all).size).toBe(9);
+    expect(all).toEqual([...all].sort());
+    expect(first.items[0]).toEqual(
+      expect.objectContaining({
+        username: expect.any(String),
+        email: expect.any(String),
+        role: expect.any(String),
+        status: "ACTIVE",
+      }),
+    );
+    const byEmail = await listMembers(t.ctx, org.admin.userId, {
+      search: org.viewer.email.toUpperCase(),
+    });
+    expect(byEmail.items.map((m) => m.id)).toEqual([org.viewer.memberId]);
+    const viewers = await listMembers(t.ctx, org.admin.userId, { role: "VIEWER" });
+    expect(viewers.items.map((m) => m.id)).toEqual([org.viewer.memberId]);
+    await expectRefused(
+      listMembers(t.ctx, org.admin.userId, { cursor: "garbage" }),
+      "INPUT_INVALID",
+    );
+  });
+
+  it("R29 permissions give every row's decisions, and the server enforces exactly them", async () => {
+    const org = await createOrganization(t.ctx);
+    const ids = [org.owner, org.admin, org.user, org.viewer].map((p) => p.memberId);
+    const asAdmin = await getPermissions(t.ctx, org.admin.userId, { memberIds: ids });
+    expect(asAdmin.userManagement.allowed).toBe(true);
+    expect(asAdmin.members[org.owner.memberId]?.changeRole).toEqual({
+      allowed: false,
+      reason: "ROLE_CHANGE_OWNER",
+    });
+    expect(asAdmin.members[org.owner.memberId]?.remove).toEqual({
+      allowed: false,
+      reason: "REMOVE_OWNER",
+    });
+    expect(asAdmin.members[org.admin.memberId]?.remove).toEqual({
+      allowed: false,
+      reason: "REMOVE_SELF",
+    });
+    expect(asAdmin.members[org.user.memberId]?.remove).toEqual({ allowed: true });
+    expect(asAdmin.members[org.user.memberId]?.transferOwnership).toEqual({
+      allowed: false,
+      reason: "TRANSFER_OWNER_ONLY",
+    });
+    expect(asAdmin.members[org.user.memberId]?.roles.USER).toEqual({
+      allowed: false,
+      reason: "ROLE_UNCHANGED",
+    });
+    expect(asAdmin.members[org.user.memberId]?.roles.ADMIN).toEqual({ allowed: true });
+
+    const asOwner = await getPermissions(t.ctx, org.owner.userId, { memberIds: ids });
+    expect(asOwner.members[org.user.memberId]?.transferOwnership).toEqual({ allowed: true });
+    expect(asOwner.members[org.viewer.memberId]?.transferOwnership).toEqual({
+      allowed: false,
+      reason: "TRANSFER_TO_VIEWER",
+    });
+    expect(asOwner.cancelTransfer).toEqual({ allowed: false, reason: "NO_PENDING_TRANSFER" });
+
+    // Every decision shown matches what the server does with the same request.
+    await expectRefused(
+      removeMember(t.ctx, org.admin.userId, { memberId: org.owner.memberId }),
+      "REMOVE_OWNER",
+    );
+    expect(
+      await outcome(removeMember(t.ctx, org.admin.userId, { memberId: org.user.memberId })),
+    ).toBe("OK");
+
+    const asUser = await getPermissions(t.ctx, org.viewer.userId, { memberIds: ids });
+    expect(asUser.userManagement).toEqual({ allowed: false, reason: "ADMIN_ACCESS_REQUIRED" });
+    expect(asUser.members).toEqual({});
+  });
+
+  it("R32 each change appends one audit event with who, what, to whom, before and after", async () => {
+    const org = await createOrganization(t.ctx);
+    const before = (await listAuditEvents(t.ctx, org.owner.userId, { limit: 100 })).items.length;
+    await changeRole(t.ctx, org.admin.userId, { memberId: org.user.memberId, role: "VIEWER" });
+    await expectRefused(
+      removeMember(t.ctx, org.admin.userId, { memberId: org.owner.memberId }),
+      "REMOVE_OWNER",
+    );
+    const events = (await listAuditEvents(t.ctx, org.owner.userId, { limit: 100 })).items;
+    expect(events).toHaveLength(before + 1);
+    expect(events[0]).toMatchObject({
+      action: "member.role_changed",
+      actorUserId: org.admin.userId,
+      targetId: org.user.memberId,
+      targetLabel: org.user.username,
+      before: { role: "USER" },
+      after: { role: "VIEWER" },
+    });
+    expect(events[0]?.createdAt).toEqual(t.clock.now());
+    await expectRefused(listAuditEvents(t.ctx, org.user.userId), "ADMIN_ACCESS_REQUIRED");
+  });
+});

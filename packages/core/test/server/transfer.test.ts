@@ -1,0 +1,190 @@
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import {
+  cancelOwnershipTransfer,
+  changeRole,
+  confirmOwnershipTransfer,
+  getMyOrganization,
+  removeMember,
+  schema,
+  startOwnershipTransfer,
+} from "../../src/server";
+import { expectRefused, outcome } from "../support/outcome";
+import { DRIVERS, useDatabase } from "../support/suite";
+import { createOrganization, latestToken, memberRow } from "../support/world";
+
+describe.each(DRIVERS)("ownership transfer on %s", (driver) => {
+  const t = useDatabase(driver);
+  const HOUR = 60 * 60 * 1000;
+
+  it("R22 starting a transfer changes nothing and emails the owner a link; R24 it shows as pending", async () => {
+    const org = await createOrganization(t.ctx);
+    const started = await startOwnershipTransfer(t.ctx, org.owner.userId, {
+      memberId: org.admin.memberId,
+    });
+    expect(started.sentTo).toBe(org.owner.email);
+    expect((await memberRow(t.ctx, org.owner.memberId)).role).toBe("OWNER");
+    expect((await memberRow(t.ctx, org.admin.memberId)).role).toBe("ADMIN");
+    const [mail] = await t.ctx.db
+      .select()
+      .from(schema.emailOutbox)
+      .where(eq(schema.emailOutbox.subjectId, started.transferId));
+    expect(mail).toMatchObject({
+      to: org.owner.email,
+      template: "ownership-transfer-confirmation",
+    });
+    const seenByAdmin = await getMyOrganization(t.ctx, org.admin.userId);
+    expect(seenByAdmin?.pendingTransfer).toMatchObject({
+      targetUsername: org.admin.username,
+      sentTo: org.owner.email,
+    });
+  });
+
+  it("R23 confirmation makes the owner ADMIN and the target OWNER; the link works once", async () => {
+    const org = await createOrganization(t.ctx);
+    const { transferId } = await startOwnershipTransfer(t.ctx, org.owner.userId, {
+      memberId: org.user.memberId,
+    });
+    const token = await latestToken(t.ctx, transferId);
+    await confirmOwnershipTransfer(t.ctx, org.owner.userId, { token });
+    expect((await memberRow(t.ctx, org.owner.memberId)).role).toBe("ADMIN");
+    expect((await memberRow(t.ctx, org.user.memberId)).role).toBe("OWNER");
+    const owners = await t.ctx.db
+      .select()
+      .from(schema.members)
+      .where(
+        and(
+          eq(schema.members.organizationId, org.organizationId),
+          eq(schema.members.role, "OWNER"),
+        ),
+      );
+    expect(owners).toHaveLength(1);
+    await expectRefused(
+      confirmOwnershipTransfer(t.ctx, org.user.userId, { token }),
+      "TRANSFER_NOT_VALID",
+    );
+    expect((await getMyOrganization(t.ctx, org.user.userId))?.pendingTransfer).toBeNull();
+  });
+
+  it("R20 only the current owner can transfer or confirm", async () => {
+    const org = await createOrganization(t.ctx);
+    await expectRefused(
+      startOwnershipTransfer(t.ctx, org.admin.userId, { memberId: org.user.memberId }),
+      "TRANSFER_OWNER_ONLY",
+    );
+    const { transferId } = await startOwnershipTransfer(t.ctx, org.owner.userId, {
+      memberId: org.admin.memberId,
+    });
+    const token = await latestToken(t.ctx, transferId);
+    await expectRefused(
+      confirmOwnershipTransfer(t.ctx, org.admin.userId, { token }),
+      "TRANSFER_OWNER_ONLY",
+    );
+    expect(await outcome(confirmOwnershipTransfer(t.ctx, org.owner.userId, { token }))).toBe("OK");
+  });
+
+  it("R21 not to yourself, a removed user or a VIEWER", async () => {
+    const org = await createOrganization(t.ctx);
+    const start = (memberId: string) =>
+      startOwnershipTransfer(t.ctx, org.owner.userId, { memberId });
+    await expectRefused(start(org.owner.memberId), "TRANSFER_TO_SELF");
+    await expectRefused(start(org.viewer.memberId), "TRANSFER_TO_VIEWER");
+    await removeMember(t.ctx, org.owner.userId, { memberId: org.user.memberId });
+    await expectRefused(start(org.user.memberId), "TRANSFER_TO_REMOVED");
+    expect(await outcome(start(org.admin.memberId))).toBe("OK");
+  });
+
+  it("R23 confirmation re-checks the target: demoted to VIEWER or removed meanwhile", async () => {
+    const org = await createOrganization(t.ctx);
+    const first = await startOwnershipTransfer(t.ctx, org.owner.userId, {
+      memberId: org.user.memberId,
+    });
+    await changeRole(t.ctx, org.admin.userId, { memberId: org.user.memberId, role: "VIEWER" });
+    await expectRefused(
+      confirmOwnershipTransfer(t.ctx, org.owner.userId, {
+        token: await latestToken(t.ctx, first.transferId),
+      }),
+      "TRANSFER_TO_VIEWER",
+    );
+    const second = await startOwnershipTransfer(t.ctx, org.owner.userId, {
+      memberId: org.admin.memberId,
+    });
+    await removeMember(t.ctx, org.owner.userId, { memberId: org.admin.memberId });
+    await expectRefused(
+      confirmOwnershipTransfer(t.ctx, org.owner.userId, {
+        token: await latestToken(t.ctx, second.transferId),
+      }),
+      "TRANSFER_TO_REMOVED",
+    );
+    expect((await memberRow(t.ctx, org.owner.memberId)).role).toBe("OWNER");
+  });
+
+  it("R22 a new request replaces the previous one; the owner can cancel", async () => {
+    const org = await createOrganization(t.ctx);
+    const first = await startOwnershipTransfer(t.ctx, org.owner.userId, {
+      memberId: org.user.memberId,
+    });
+    const firstToken = await latestToken(t.ctx, first.transferId);
+    const second = await startOwnershipTransfer(t.ctx, org.owner.userId, {
+      memberId: org.admin.memberId,
+    });
+    await expectRefused(
+      confirmOwnershipTransfer(t.ctx, org.owner.userId, { token: firstToken }),
+      "TRANSFER_NOT_VALID",
+    );
+    expect(
+      (await getMyOrganization(t.ctx, org.owner.userId))?.pendingTransfer?.targetUsername,
+    ).toBe(org.admin.username);
+    await expectRefused(cancelOwnershipTransfer(t.ctx, org.admin.userId), "TRANSFER_OWNER_ONLY");
+    await cancelOwnershipTransfer(t.ctx, org.owner.userId);
+    await expectRefused(
+      confirmOwnershipTransfer(t.ctx, org.owner.userId, {
+        token: await latestToken(t.ctx, second.transferId),
+      }),
+      "TRANSFER_NOT_VALID",
+    );
+    await expectRefused(cancelOwnershipTransfer(t.ctx, org.owner.userId), "NO_PENDING_TRANSFER");
+    expect((await getMyOrganization(t.ctx, org.owner.userId))?.pendingTransfer).toBeNull();
+  });
+
+  it("R22 the confirmation link expires after 24 hours", async () => {
+    const org = await createOrganization(t.ctx);
+    const { transferId } = await startOwnershipTransfer(t.ctx, org.owner.userId, {
+      memberId: org.admin.memberId,
+    });
+    const token = await latestToken(t.ctx, transferId);
+    t.clock.advance(24 * HOUR);
+    await expectRefused(
+      confirmOwnershipTransfer(t.ctx, org.owner.userId, { token }),
+      "TRANSFER_EXPIRED",
+    );
+    const again = await startOwnershipTransfer(t.ctx, org.owner.userId, {
+      memberId: org.admin.memberId,
+    });
+    t.clock.advance(24 * HOUR - 1);
+    expect(
+      await outcome(
+        confirmOwnershipTransfer(t.ctx, org.owner.userId, {
+          token: await latestToken(t.ctx, again.transferId),
+        }),
+      ),
+    ).toBe("OK");
+  });
+
+  it("R34 a transfer token of another organization is not valid here", async () => {
+    const mine = await createOrganization(t.ctx);
+    const theirs = await createOrganization(t.ctx);
+    const { transferId } = await startOwnershipTransfer(t.ctx, theirs.owner.userId, {
+      memberId: theirs.admin.memberId,
+    });
+    const token = await latestToken(t.ctx, transferId);
+    await expectRefused(
+      confirmOwnershipTransfer(t.ctx, mine.owner.userId, { token }),
+      "TRANSFER_NOT_VALID",
+    );
+    await expectRefused(
+      startOwnershipTransfer(t.ctx, mine.owner.userId, { memberId: theirs.admin.memberId }),
+      "NOT_FOUND",
+    );
+  });
+});
