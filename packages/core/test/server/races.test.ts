@@ -1,0 +1,147 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ReasonCode } from "../../src/policy";
+import {
+  acceptInvitation,
+  changeRole,
+  confirmOwnershipTransfer,
+  inviteUser,
+  type OrgkitContext,
+  removeMember,
+  schema,
+  startOwnershipTransfer,
+} from "../../src/server";
+import { createTestDatabase, type TestDatabase } from "../support/databases";
+import { expectInvariants } from "../support/invariants";
+import { outcome } from "../support/outcome";
+import { addMember, contextFor, createOrganization, latestToken, unique } from "../support/world";
+
+// PGlite runs one transaction at a time and would hide every race: these run on PostgreSQL.
+const ROUNDS = Number(process.env.ORGKIT_RACE_ROUNDS ?? 100);
+
+const sorted = (results: (ReasonCode | "OK")[]) => [...results].sort();
+
+describe("races on PostgreSQL", () => {
+  let database: TestDatabase;
+  let ctx: OrgkitContext;
+  beforeAll(async () => {
+    database = await createTestDatabase("postgres", 25);
+    ctx = contextFor(database).ctx;
+  });
+  afterAll(() => database?.drop());
+
+  it(`R16 R36 two admins demoting each other, ${ROUNDS} rounds: the second finds itself demoted`, async () => {
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const org = await createOrganization(ctx);
+      const second = await addMember(ctx, org.owner.userId, "ADMIN");
+      const results = await Promise.all([
+        outcome(changeRole(ctx, org.admin.userId, { memberId: second.memberId, role: "USER" })),
+        outcome(changeRole(ctx, second.userId, { memberId: org.admin.memberId, role: "USER" })),
+      ]);
+      // Whoever commits second was already demoted when its lock was granted.
+      expect(sorted(results)).toEqual(["ADMIN_ACCESS_REQUIRED", "OK"]);
+      const { active } = await expectInvariants(ctx, org.organizationId);
+      expect(active.filter((m) => m.role === "ADMIN")).toHaveLength(1);
+    }
+  });
+
+  it(`R16 R27 R36 removing an admin while that admin demotes the owner, ${ROUNDS} rounds`, async () => {
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const org = await createOrganization(ctx);
+      const results = await Promise.all([
+        outcome(removeMember(ctx, org.owner.userId, { memberId: org.admin.memberId })),
+        outcome(changeRole(ctx, org.admin.userId, { memberId: org.owner.memberId, role: "USER" })),
+      ]);
+      expect(results).toContain("OK");
+      expect(
+        results
+          .filter((r) => r !== "OK")
+          .every((r) => ["ROLE_CHANGE_OWNER", "MEMBERSHIP_REMOVED"].includes(r)),
+      ).toBe(true);
+      await expectInvariants(ctx, org.organizationId);
+    }
+  });
+
+  it(`R23 R36 confirming a transfer while the target is removed, ${ROUNDS} rounds: one of the two wins`, async () => {
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const org = await createOrganization(ctx);
+      const { transferId } = await startOwnershipTransfer(ctx, org.owner.userId, {
+        memberId: org.user.memberId,
+      });
+      const token = await latestToken(ctx, transferId);
+      const [confirm, remove] = await Promise.all([
+        outcome(confirmOwnershipTransfer(ctx, org.owner.userId, { token })),
+        outcome(removeMember(ctx, org.admin.userId, { memberId: org.user.memberId })),
+      ]);
+      expect([
+        ["OK", "REMOVE_OWNER"],
+        ["TRANSFER_TO_REMOVED", "OK"],
+      ]).toContainEqual([confirm, remove]);
+      const { active } = await expectInvariants(ctx, org.organizationId);
+      const owner = active.find((m) => m.role === "OWNER");
+      expect(owner?.id).toBe(confirm === "OK" ? org.user.memberId : org.owner.memberId);
+    }
+  });
+
+  it(`R22 R23 R36 two confirmations of one transfer, ${ROUNDS} rounds: exactly one succeeds`, async () => {
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const org = await createOrganization(ctx);
+      const { transferId } = await startOwnershipTransfer(ctx, org.owner.userId, {
+        memberId: org.admin.memberId,
+      });
+      const token = await latestToken(ctx, transferId);
+      const results = await Promise.all([
+        outcome(confirmOwnershipTransfer(ctx, org.owner.userId, { token })),
+        outcome(confirmOwnershipTransfer(ctx, org.owner.userId, { token })),
+      ]);
+      // The loser is no longer the owner when its lock is granted.
+      expect(sorted(results)).toEqual(["OK", "TRANSFER_OWNER_ONLY"]);
+      const { active } = await expectInvariants(ctx, org.organizationId);
+      expect(active.find((m) => m.role === "OWNER")?.id).toBe(org.admin.memberId);
+    }
+  });
+
+  it(`R14 R36 20 parallel accepts of one invitation, ${ROUNDS} rounds: one account, one member`, async () => {
+    const org = await createOrganization(ctx);
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const email = `${unique("par")}@example.test`;
+      const { invitationId } = await inviteUser(ctx, org.admin.userId, {
+        email,
+        username: unique("par"),
+        role: "USER",
+      });
+      const token = await latestToken(ctx, invitationId);
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () => outcome(acceptInvitation(ctx, { token }))),
+      );
+      expect(results.filter((r) => r === "OK")).toHaveLength(1);
+      expect(new Set(results.filter((r) => r !== "OK"))).toEqual(new Set(["INVITATION_NOT_VALID"]));
+      const accounts = await ctx.db
+        .select()
+        .from(schema.users)
+        .where(eq(schema.users.email, email));
+      expect(accounts).toHaveLength(1);
+    }
+    await expectInvariants(ctx, org.organizationId);
+  });
+
+  it(`R10 R36 two invites of the same username, ${ROUNDS} rounds: exactly one is sent`, async () => {
+    const org = await createOrganization(ctx);
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const username = unique("same");
+      const results = await Promise.all(
+        [org.owner, org.admin].map((inviter) =>
+          outcome(
+            inviteUser(ctx, inviter.userId, {
+              email: `${unique("m")}@example.test`,
+              username,
+              role: "USER",
+            }),
+          ),
+        ),
+      );
+      expect(sorted(results)).toEqual(["OK", "USERNAME_ALREADY_USED"]);
+    }
+    await expectInvariants(ctx, org.organizationId);
+  });
+});
