@@ -1,1 +1,6 @@
-export {};
+export * from "./format";
+export * from "./render";
+export * from "./templates/invitation";
+export * from "./templates/layout";
+export * from "./templates/ownership-transfer-confirmation";
+export * from "./templates/ownership-transferred";

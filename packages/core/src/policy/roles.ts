@@ -23,3 +23,12 @@ export function isRole(value: unknown): value is Role {
 export function isAdminLike(role: Role): boolean {
   return (ADMIN_LIKE_ROLES as readonly Role[]).includes(role);
 }
+
+/** What each role allows, in the product guide's words. */
+export const ROLE_DESCRIPTIONS = {
+  OWNER: "Organization owner. Can manage organization settings, users, and ownership transfer.",
+  ADMIN: "Can manage organization settings, users, invitations, endpoints, and targets.",
+  USER: "Can create and manage delivery configuration, but cannot manage organization users.",
+  VIEWER:
+    "Read-only access. Can view organization resources but cannot mutate settings, endpoints, targets, users, or other configuration.",
+} as const satisfies Record<Role, string>;

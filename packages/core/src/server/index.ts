@@ -2,6 +2,7 @@ export * from "./context";
 export * from "./db";
 export * from "./guard";
 export * from "./migrate";
+export * from "./outbox";
 export * from "./rate-limit";
 export * as schema from "./schema";
 export * from "./services/accept-invitation";

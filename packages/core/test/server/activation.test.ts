@@ -7,9 +7,9 @@ import {
   listInvitations,
   listMembers,
 } from "../../src/server";
+import { createAccount, unique } from "../../src/testing";
 import { expectRefused, outcome } from "../support/outcome";
 import { DRIVERS, useDatabase } from "../support/suite";
-import { createAccount, unique } from "../support/world";
 
 describe.each(DRIVERS)("activation on %s", (driver) => {
   const t = useDatabase(driver);

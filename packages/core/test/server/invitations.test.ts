@@ -13,9 +13,9 @@ import {
   revokeInvitation,
   schema,
 } from "../../src/server";
+import { createAccount, createOrganization, DAY, latestToken, unique } from "../../src/testing";
 import { expectRefused, outcome } from "../support/outcome";
 import { DRIVERS, useDatabase } from "../support/suite";
-import { createAccount, createOrganization, DAY, latestToken, unique } from "../support/world";
 
 describe.each(DRIVERS)("invitations on %s", (driver) => {
   const t = useDatabase(driver);

@@ -7,9 +7,9 @@ import {
   listMembers,
   removeMember,
 } from "../../src/server";
+import { addMember, createOrganization, memberRow, unique } from "../../src/testing";
 import { expectRefused, outcome } from "../support/outcome";
 import { DRIVERS, useDatabase } from "../support/suite";
-import { addMember, createOrganization, memberRow, unique } from "../support/world";
 
 describe.each(DRIVERS)("members on %s", (driver) => {
   const t = useDatabase(driver);

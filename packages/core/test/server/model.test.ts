@@ -17,11 +17,19 @@ import {
   schema,
   startOwnershipTransfer,
 } from "../../src/server";
-import { createTestDatabase, type TestDatabase } from "../support/databases";
+import {
+  contextFor,
+  createAccount,
+  createTestDatabase,
+  DAY,
+  latestToken,
+  type TestDatabase,
+  testClock,
+  unique,
+} from "../../src/testing";
 import { expectInvariants } from "../support/invariants";
 import * as rules from "../support/model";
 import { outcome } from "../support/outcome";
-import { contextFor, createAccount, DAY, latestToken, testClock, unique } from "../support/world";
 
 const RUNS = Number(process.env.ORGKIT_MODEL_RUNS ?? 200);
 const USERNAMES = ["ann", "bob", "cat", "dan", "m-user", "m-admin"] as const;

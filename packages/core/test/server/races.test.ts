@@ -11,10 +11,17 @@ import {
   schema,
   startOwnershipTransfer,
 } from "../../src/server";
-import { createTestDatabase, type TestDatabase } from "../support/databases";
+import {
+  addMember,
+  contextFor,
+  createOrganization,
+  createTestDatabase,
+  latestToken,
+  type TestDatabase,
+  unique,
+} from "../../src/testing";
 import { expectInvariants } from "../support/invariants";
 import { outcome } from "../support/outcome";
-import { addMember, contextFor, createOrganization, latestToken, unique } from "../support/world";
 
 // PGlite runs one transaction at a time and would hide every race: these run on PostgreSQL.
 const ROUNDS = Number(process.env.ORGKIT_RACE_ROUNDS ?? 100);

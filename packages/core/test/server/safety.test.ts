@@ -8,9 +8,9 @@ import {
   resendInvitation,
   schema,
 } from "../../src/server";
+import { createOrganization, latestToken, unique } from "../../src/testing";
 import { expectRefused, outcome } from "../support/outcome";
 import { DRIVERS, useDatabase } from "../support/suite";
-import { createOrganization, latestToken, unique } from "../support/world";
 
 describe.each(DRIVERS)("safety on %s", (driver) => {
   const t = useDatabase(driver);

@@ -9,9 +9,9 @@ import {
   schema,
   startOwnershipTransfer,
 } from "../../src/server";
+import { createOrganization, latestToken, memberRow } from "../../src/testing";
 import { expectRefused, outcome } from "../support/outcome";
 import { DRIVERS, useDatabase } from "../support/suite";
-import { createOrganization, latestToken, memberRow } from "../support/world";
 
 describe.each(DRIVERS)("ownership transfer on %s", (driver) => {
   const t = useDatabase(driver);

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll } from "vitest";
 import type { OrgkitContext } from "../../src/server";
-import { createTestDatabase, type Driver, type TestDatabase } from "./databases";
-import { contextFor, type testClock } from "./world";
+import {
+  contextFor,
+  createTestDatabase,
+  type Driver,
+  type TestDatabase,
+  type testClock,
+} from "../../src/testing";
 
 export const DRIVERS: Driver[] = ["pglite", "postgres"];
 

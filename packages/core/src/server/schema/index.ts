@@ -1,5 +1,6 @@
 export * from "./audit";
 export * from "./auth";
+export * from "./dev-mailbox";
 export * from "./invitations";
 export * from "./organizations";
 export * from "./outbox";

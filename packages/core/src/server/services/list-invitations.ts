@@ -1,8 +1,8 @@
-import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, lt, or, type SQL, sql } from "drizzle-orm";
 import { type InvitationStatus, invitationStatus } from "../../policy";
 import type { OrgkitContext } from "../context";
 import { decodeCursor, encodeCursor, pageSize } from "../pagination";
-import { invitations } from "../schema";
+import { emailOutbox, invitations, type OutboxStatus } from "../schema";
 import { requireManager } from "./read-access";
 
 export type ListInvitationsInput = {
@@ -42,6 +42,9 @@ export async function listInvitations(
       createdAt: invitations.createdAt,
       sentAt: invitations.sentAt,
       expiresAt: invitations.expiresAt,
+      /** The newest email's delivery: PENDING, SENT or DEAD (failed for good). */
+      // Qualified by hand: drizzle leaves single-table columns bare, which the subquery would capture.
+      emailStatus: sql<OutboxStatus | null>`(select o.status from ${emailOutbox} o where o.subject_id = ${invitations}.id order by o.id desc limit 1)`,
     })
     .from(invitations)
     .where(and(...filters))

@@ -1,5 +1,5 @@
 import { and, desc, eq } from "drizzle-orm";
-import type { InvitationRole } from "../../src/policy";
+import type { InvitationRole } from "../policy";
 import {
   acceptInvitation,
   activateOrganization,
@@ -9,7 +9,7 @@ import {
   type OrgkitContext,
   openToken,
   schema,
-} from "../../src/server";
+} from "../server";
 
 export const SECRET = "test-secret-test-secret-test-secret-0123";
 

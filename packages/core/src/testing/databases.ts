@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
-import { type Database, migrate, openDatabase } from "../../src/server";
+import { type Database, migrate, openDatabase } from "../server";
 
 /** The server the tests create their own databases on. */
 export const POSTGRES_URL =

@@ -1,0 +1,24 @@
+/** "Friday, 4 December 2026 at 09:00 UTC": a date and time with its time zone. */
+export function formatDateTime(value: Date | string, timeZone = "UTC"): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    dateStyle: "full",
+    timeStyle: "short",
+    timeZone,
+  })
+    .format(new Date(value))
+    .concat(` ${timeZoneLabel(new Date(value), timeZone)}`);
+}
+
+function timeZoneLabel(date: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "short" }).formatToParts(
+    date,
+  );
+  return parts.find((part) => part.type === "timeZoneName")?.value ?? timeZone;
+}
+
+/** A link under the host's configured base URL, never the request's Host header. */
+export function linkTo(baseUrl: string, path: string, query: Record<string, string> = {}): string {
+  const url = new URL(path, baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`);
+  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+  return url.toString();
+}

@@ -1,0 +1,3 @@
+export * from "./outbox-worker";
+export * from "./transports";
+export * from "./worker-loop";

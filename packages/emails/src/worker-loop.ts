@@ -1,0 +1,75 @@
+import type { OrgkitContext } from "@orgkit/core/server";
+import { type DeliveryOptions, type DeliveryReport, deliverDueEmails } from "./outbox-worker";
+
+export type OutboxWorker = {
+  /** Delivers soon: call it after each committed change. Calls made during a pass coalesce. */
+  kick(): void;
+  /** Starts the periodic sweep that picks up retries and other instances' leftovers. */
+  start(): void;
+  stop(): void;
+  /** Runs passes until nothing is due; resolves with what they did. */
+  drain(): Promise<DeliveryReport>;
+};
+
+/**
+ * Runs the outbox after each commit in this process and on a periodic sweep.
+ *
+ * @example
+ * const worker = createOutboxWorker(ctx, { transport, render: { baseUrl: "https://app.example.com" } });
+ * worker.start();
+ */
+export function createOutboxWorker(
+  ctx: OrgkitContext,
+  options: DeliveryOptions & { intervalMs?: number },
+): OutboxWorker {
+  let running: Promise<DeliveryReport> | null = null;
+  let again = false;
+  let timer: ReturnType<typeof setInterval> | null = null;
+
+  async function drain(): Promise<DeliveryReport> {
+    const total: DeliveryReport = { sent: 0, retrying: 0, dead: 0 };
+    for (;;) {
+      const report = await deliverDueEmails(ctx, options);
+      total.sent += report.sent;
+      total.retrying += report.retrying;
+      total.dead += report.dead;
+      if (report.sent + report.retrying + report.dead === 0) return total;
+    }
+  }
+
+  function kick() {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = drain()
+      .catch((error: unknown) => {
+        console.error(
+          "[orgkit] outbox delivery failed:",
+          error instanceof Error ? error.message : error,
+        );
+        return { sent: 0, retrying: 0, dead: 0 };
+      })
+      .finally(() => {
+        running = null;
+        if (again) {
+          again = false;
+          kick();
+        }
+      });
+  }
+
+  return {
+    kick,
+    start() {
+      timer ??= setInterval(kick, options.intervalMs ?? 30_000);
+      timer.unref?.();
+      kick();
+    },
+    stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+    },
+    drain,
+  };
+}
