@@ -15,6 +15,7 @@ export * from "./services/list-audit-events";
 export * from "./services/list-invitations";
 export * from "./services/list-members";
 export * from "./services/ownership-transfer";
+export * from "./services/read-access";
 export * from "./services/read-organization";
 export * from "./services/remove-member";
 export { hashToken, openToken } from "./tokens";

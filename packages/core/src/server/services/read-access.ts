@@ -4,10 +4,13 @@ import type { OrgkitContext } from "../context";
 import { enforce } from "../guard";
 import { members } from "../schema";
 
-export type Manager = { organizationId: string; actor: MemberFacts };
+export type Membership = MemberFacts & { organizationId: string };
 
-/** For reads of user management (R3, R6): the caller's membership, which must be admin-like. */
-export async function requireManager(ctx: OrgkitContext, actorUserId: string): Promise<Manager> {
+/** The caller's membership as the database has it now, removed included; null in personal mode. */
+export async function readMembership(
+  ctx: OrgkitContext,
+  actorUserId: string,
+): Promise<Membership | null> {
   const [row] = await ctx.db
     .select({
       organizationId: members.organizationId,
@@ -17,6 +20,14 @@ export async function requireManager(ctx: OrgkitContext, actorUserId: string): P
     })
     .from(members)
     .where(eq(members.userId, actorUserId));
+  return row ?? null;
+}
+
+export type Manager = { organizationId: string; actor: MemberFacts };
+
+/** For reads of user management (R3, R6): the caller's membership, which must be admin-like. */
+export async function requireManager(ctx: OrgkitContext, actorUserId: string): Promise<Manager> {
+  const row = await readMembership(ctx, actorUserId);
   const actor = row ? { id: row.id, role: row.role, status: row.status } : null;
   enforce(decideUserManagement(actor));
   if (!row || !actor) throw new Error("orgkit: unreachable, the policy requires a member");

@@ -1,0 +1,68 @@
+import { decideMembership, isPolicyError, PolicyError } from "@orgkit/core/policy";
+import { readMembership } from "@orgkit/core/server";
+import { initTRPC } from "@trpc/server";
+import superjson from "superjson";
+import { z } from "zod";
+import type { ApiContext } from "./context";
+import { type ErrorData, toTrpcError } from "./errors";
+
+const t = initTRPC.context<ApiContext>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const policy = isPolicyError(cause) ? cause : null;
+    const fieldErrors = cause instanceof z.ZodError ? z.flattenError(cause).fieldErrors : null;
+    // Never echo internals: a server fault is reported without its message or stack.
+    const { stack: _stack, ...data } = shape.data;
+    return {
+      ...shape,
+      data: {
+        ...data,
+        reason: policy?.reason ?? (fieldErrors ? "INPUT_INVALID" : null),
+        retryAfterSeconds: policy?.retryAfterSeconds ?? null,
+        fieldErrors: fieldErrors as Record<string, string[]> | null,
+      },
+      message: error.code === "INTERNAL_SERVER_ERROR" ? "Something went wrong" : shape.message,
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Maps every PolicyError to its tRPC code, once, for all procedures. */
+const mapPolicyErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && isPolicyError(result.error.cause)) throw toTrpcError(result.error.cause);
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapPolicyErrors);
+
+/** A signed-in user, from the host's session. */
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw toTrpcError(new PolicyError("UNAUTHENTICATED"));
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+/**
+ * A signed-in, active member: the membership is read from the database on every call,
+ * so a removed member's next request is refused (R4, R25).
+ */
+export const orgProcedure = authedProcedure.use(async ({ ctx, next }) => {
+  const membership = await readMembership(ctx.orgkit, ctx.user.id);
+  const decision = decideMembership(membership);
+  if (!decision.allowed || !membership) {
+    throw toTrpcError(
+      new PolicyError(decision.allowed ? "ORGANIZATION_NOT_ACTIVE" : decision.reason),
+    );
+  }
+  return next({ ctx: { ...ctx, membership } });
+});
+
+/** Mutations hand the outbox to the email worker once they have committed. */
+export const afterCommit = t.middleware(async ({ ctx, next }) => {
+  const result = await next();
+  if (result.ok) ctx.afterCommit();
+  return result;
+});

@@ -1,0 +1,152 @@
+import { contextFor, createTestDatabase, type TestDatabase, unique } from "@orgkit/core/testing";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appRouter } from "../src";
+import { apiContext, type CallerKind, createCaller, createWorld, type World } from "./world";
+
+type Caller = ReturnType<typeof createCaller>;
+type Outcome =
+  | "OK"
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "PRECONDITION_FAILED";
+type Row = {
+  call: (api: Caller, world: World) => Promise<unknown>;
+  expect: Record<CallerKind, Outcome>;
+};
+
+// Who may call what, as R3, R4, R6, R20, R25 and R34 say. Keys are every procedure of the router.
+const ALL_OK = {
+  OWNER: "OK",
+  ADMIN: "OK",
+  USER: "OK",
+  VIEWER: "OK",
+  REMOVED: "OK",
+  OTHER_ORG_ADMIN: "OK",
+  PERSONAL: "OK",
+  ANONYMOUS: "OK",
+} as const;
+const SIGNED_IN: Record<CallerKind, Outcome> = { ...ALL_OK, ANONYMOUS: "UNAUTHORIZED" };
+const ADMINS_READ: Record<CallerKind, Outcome> = {
+  OWNER: "OK",
+  ADMIN: "OK",
+  USER: "FORBIDDEN",
+  VIEWER: "FORBIDDEN",
+  REMOVED: "FORBIDDEN",
+  OTHER_ORG_ADMIN: "OK",
+  PERSONAL: "PRECONDITION_FAILED",
+  ANONYMOUS: "UNAUTHORIZED",
+};
+const ADMINS_ON_OUR_RECORD: Record<CallerKind, Outcome> = {
+  ...ADMINS_READ,
+  OTHER_ORG_ADMIN: "NOT_FOUND",
+};
+const OWNER_ONLY: Record<CallerKind, Outcome> = {
+  ...ADMINS_READ,
+  ADMIN: "FORBIDDEN",
+  USER: "FORBIDDEN",
+  VIEWER: "FORBIDDEN",
+  OTHER_ORG_ADMIN: "FORBIDDEN",
+};
+
+const TABLE: Record<string, Row> = {
+  health: { call: (api) => api.health(), expect: ALL_OK },
+  "organization.get": {
+    call: (api) => api.organization.get(),
+    expect: { ...SIGNED_IN, REMOVED: "FORBIDDEN" },
+  },
+  "organization.activate": {
+    call: (api) => api.organization.activate({ name: unique("New ") }),
+    expect: {
+      OWNER: "CONFLICT",
+      ADMIN: "CONFLICT",
+      USER: "CONFLICT",
+      VIEWER: "CONFLICT",
+      REMOVED: "CONFLICT",
+      OTHER_ORG_ADMIN: "CONFLICT",
+      PERSONAL: "OK",
+      ANONYMOUS: "UNAUTHORIZED",
+    },
+  },
+  "organization.permissions": {
+    call: (api, w) => api.organization.permissions({ memberIds: [w.org.user.memberId] }),
+    expect: SIGNED_IN,
+  },
+  "members.list": { call: (api) => api.members.list(), expect: ADMINS_READ },
+  "members.changeRole": {
+    call: (api, w) => api.members.changeRole({ memberId: w.org.user.memberId, role: "VIEWER" }),
+    expect: ADMINS_ON_OUR_RECORD,
+  },
+  "members.remove": {
+    call: (api, w) => api.members.remove({ memberId: w.org.user.memberId }),
+    expect: ADMINS_ON_OUR_RECORD,
+  },
+  "invitations.list": { call: (api) => api.invitations.list(), expect: ADMINS_READ },
+  "invitations.send": {
+    call: (api) =>
+      api.invitations.send({
+        email: `${unique("n")}@example.test`,
+        username: unique("n"),
+        role: "USER",
+      }),
+    expect: ADMINS_READ,
+  },
+  "invitations.resend": {
+    call: (api, w) => api.invitations.resend({ invitationId: w.invitationId }),
+    expect: ADMINS_ON_OUR_RECORD,
+  },
+  "invitations.revoke": {
+    call: (api, w) => api.invitations.revoke({ invitationId: w.invitationId }),
+    expect: ADMINS_ON_OUR_RECORD,
+  },
+  "invitations.preview": {
+    call: (api, w) => api.invitations.preview({ token: w.invitationToken }),
+    expect: ALL_OK,
+  },
+  "invitations.accept": {
+    call: (api, w) => api.invitations.accept({ token: w.invitationToken }),
+    expect: ALL_OK,
+  },
+  "ownership.start": {
+    call: (api, w) => api.ownership.start({ memberId: w.org.user.memberId }),
+    expect: { ...OWNER_ONLY, OTHER_ORG_ADMIN: "NOT_FOUND" },
+  },
+  "ownership.cancel": { call: (api) => api.ownership.cancel(), expect: OWNER_ONLY },
+  "ownership.confirm": {
+    call: (api, w) => api.ownership.confirm({ token: w.transferToken }),
+    expect: { ...OWNER_ONLY, OTHER_ORG_ADMIN: "PRECONDITION_FAILED" },
+  },
+  "audit.list": { call: (api) => api.audit.list(), expect: ADMINS_READ },
+};
+
+describe("authorization table through createCaller", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase("postgres");
+  });
+  afterAll(() => database?.drop());
+
+  it("R3 the table covers every procedure of the router", () => {
+    expect(Object.keys(TABLE).sort()).toEqual(Object.keys(appRouter._def.procedures).sort());
+  });
+
+  const cells = Object.entries(TABLE).flatMap(([path, row]) =>
+    (Object.keys(row.expect) as CallerKind[]).map(
+      (caller) => [path, caller, row.expect[caller]] as const,
+    ),
+  );
+  it.each(cells)("R3 R4 R6 R25 R34 %s by %s → %s", async (path, caller, expected) => {
+    const { ctx } = contextFor(database);
+    const world = await createWorld(ctx);
+    const api = createCaller(apiContext(ctx, world.callers[caller]));
+    const row = TABLE[path];
+    if (!row) throw new Error(path);
+    const result = await row.call(api, world).then(
+      () => "OK",
+      (error: unknown) => (error instanceof TRPCError ? error.code : error),
+    );
+    expect(result).toBe(expected);
+  });
+});

@@ -1,0 +1,185 @@
+import { contextFor, createTestDatabase, type TestDatabase, unique } from "@orgkit/core/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createOrgkitHandler } from "../src/handler";
+import { createWorld, type World } from "./world";
+
+const ORIGIN = "http://app.test";
+
+describe("route handler over HTTP", () => {
+  let database: TestDatabase;
+  let world: World;
+  let handler: ReturnType<typeof createOrgkitHandler>;
+  let kicks = 0;
+  beforeAll(async () => {
+    database = await createTestDatabase("pglite");
+    const { ctx } = contextFor(database);
+    world = await createWorld(ctx);
+    handler = createOrgkitHandler({
+      orgkit: ctx,
+      // The session stands in for next-auth: a header names the signed-in user.
+      getUser: async (request) => {
+        const id = request.headers.get("x-test-user");
+        return id ? { id } : null;
+      },
+      afterCommit: () => {
+        kicks += 1;
+      },
+      signInAfterAccept: async () => "/settings/organization",
+      inviteRateLimits: {
+        perActor: { limit: 2, windowMs: 60_000 },
+        perOrganization: { limit: 100, windowMs: 60_000 },
+      },
+    });
+  });
+  afterAll(() => database?.drop());
+
+  function post(path: string, body: unknown, headers: Record<string, string> = {}) {
+    return handler.POST(
+      new Request(`${ORIGIN}/api/trpc/${path}`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "sec-fetch-site": "same-origin",
+          "x-test-user": world.callers.ADMIN,
+          ...headers,
+        },
+        body: typeof body === "string" ? body : JSON.stringify({ json: body }),
+      }),
+    );
+  }
+  const changeViewer = (role: string, headers: Record<string, string> = {}) =>
+    post("members.changeRole", { memberId: world.org.viewer.memberId, role }, headers);
+
+  it("R37 a same-origin JSON POST is served, and the outbox is kicked after commit", async () => {
+    const before = kicks;
+    const response = await changeViewer("USER");
+    expect(response.status).toBe(200);
+    expect(kicks).toBe(before + 1);
+    expect((await changeViewer("VIEWER")).status).toBe(200);
+  });
+
+  it("R37 cross-site posts are refused, by Sec-Fetch-Site or by Origin", async () => {
+    expect((await changeViewer("USER", { "sec-fetch-site": "cross-site" })).status).toBe(403);
+    expect((await changeViewer("USER", { "sec-fetch-site": "same-site" })).status).toBe(403);
+    const byOrigin = await handler.POST(
+      new Request(`${ORIGIN}/api/trpc/members.changeRole`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          origin: "http://evil.test",
+          "x-test-user": world.callers.ADMIN,
+        },
+        body: JSON.stringify({ json: { memberId: world.org.viewer.memberId, role: "USER" } }),
+      }),
+    );
+    expect(byOrigin.status).toBe(403);
+    const sameOrigin = await handler.POST(
+      new Request(`${ORIGIN}/api/trpc/organization.permissions`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          origin: ORIGIN,
+          "x-test-user": world.callers.ADMIN,
+        },
+        body: JSON.stringify({ json: {} }),
+      }),
+    );
+    expect(sameOrigin.status).not.toBe(403);
+  });
+
+  it("R37 text/plain, form and multipart bodies are refused before tRPC sees them", async () => {
+    for (const type of [
+      "text/plain",
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=x",
+    ]) {
+      expect((await changeViewer("USER", { "content-type": type })).status).toBe(415);
+    }
+    expect(
+      (await changeViewer("USER", { "content-type": "application/json; charset=utf-8" })).status,
+    ).toBe(200);
+    await changeViewer("VIEWER");
+  });
+
+  it("R37 a GET on a mutation is refused and changes nothing", async () => {
+    const input = encodeURIComponent(
+      JSON.stringify({ json: { memberId: world.org.viewer.memberId, role: "ADMIN" } }),
+    );
+    const response = await handler.GET(
+      new Request(`${ORIGIN}/api/trpc/members.changeRole?input=${input}`, {
+        headers: { "x-test-user": world.callers.ADMIN },
+      }),
+    );
+    expect(response.status).toBe(405);
+    const search = encodeURIComponent(
+      JSON.stringify({ json: { search: world.org.viewer.username } }),
+    );
+    const list = await handler.GET(
+      new Request(`${ORIGIN}/api/trpc/members.list?input=${search}`, {
+        headers: { "x-test-user": world.callers.ADMIN },
+      }),
+    );
+    const body = await list.json();
+    expect(body.result.data.json.items[0].role).toBe("VIEWER");
+  });
+
+  it("R37 a batch of more than 10 procedures is refused; 10 are served", async () => {
+    const batch = (n: number) =>
+      handler.GET(
+        new Request(
+          `${ORIGIN}/api/trpc/${Array(n).fill("health").join(",")}?batch=1&input=${encodeURIComponent("{}")}`,
+        ),
+      );
+    expect((await batch(11)).status).toBe(413);
+    expect((await batch(10)).status).toBe(200);
+  });
+
+  it("R37 sending invitations is rate limited per actor: 429 with Retry-After", async () => {
+    const send = () =>
+      post(
+        "invitations.send",
+        { email: `${unique("rl")}@example.test`, username: unique("rl"), role: "USER" },
+        {
+          "x-test-user": world.callers.OWNER,
+        },
+      );
+    expect((await send()).status).toBe(200);
+    expect((await send()).status).toBe(200);
+    const limited = await send();
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await limited.json()).error.json.data.reason).toBe("RATE_LIMITED");
+  });
+
+  it("R35 unknown fields are refused with INPUT_INVALID", async () => {
+    const response = await post("members.changeRole", {
+      memberId: world.org.viewer.memberId,
+      role: "USER",
+      organizationId: "someone-else",
+    });
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.error.json.data.reason).toBe("INPUT_INVALID");
+  });
+
+  it("R29 a refusal carries its reason code and the guide's message, and no stack", async () => {
+    const response = await post("members.remove", { memberId: world.org.owner.memberId });
+    expect(response.status).toBe(412);
+    const { error } = await response.json();
+    expect(error.json.message).toBe("Remove action disabled: owner");
+    expect(error.json.data).toMatchObject({ reason: "REMOVE_OWNER", code: "PRECONDITION_FAILED" });
+    expect(Object.keys(error.json.data)).not.toContain("stack");
+  });
+
+  it("R33 no response carries a link token", async () => {
+    const response = await post("invitations.send", {
+      email: `${unique("tok")}@example.test`,
+      username: unique("tok"),
+      role: "USER",
+    });
+    const text = await response.text();
+    expect(response.status).toBe(200);
+    expect(text).toContain("invitationId");
+    expect(text).not.toMatch(/token/i);
+  });
+});
