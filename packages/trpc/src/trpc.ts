@@ -14,14 +14,14 @@ const t = initTRPC.context<ApiContext>().create({
     const fieldErrors = cause instanceof z.ZodError ? z.flattenError(cause).fieldErrors : null;
     // Never echo internals: a server fault is reported without its message or stack.
     const { stack: _stack, ...data } = shape.data;
+    const extra: ErrorData = {
+      reason: policy?.reason ?? (fieldErrors ? "INPUT_INVALID" : null),
+      retryAfterSeconds: policy?.retryAfterSeconds ?? null,
+      fieldErrors: fieldErrors as Record<string, string[]> | null,
+    };
     return {
       ...shape,
-      data: {
-        ...data,
-        reason: policy?.reason ?? (fieldErrors ? "INPUT_INVALID" : null),
-        retryAfterSeconds: policy?.retryAfterSeconds ?? null,
-        fieldErrors: fieldErrors as Record<string, string[]> | null,
-      },
+      data: { ...data, ...extra },
       message: error.code === "INTERNAL_SERVER_ERROR" ? "Something went wrong" : shape.message,
     };
   },
