@@ -90,3 +90,4 @@ export function createOrgkitHandler(options: OrgkitHandlerOptions) {
   }
   return { GET: handle, POST: handle };
 }
+export { fromNextAuth } from "./context";

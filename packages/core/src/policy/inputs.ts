@@ -20,8 +20,9 @@ export function checkOrganizationName(name: string): Decision {
   return name.length >= min && name.length <= max ? ALLOW : deny("ORGANIZATION_NAME_INVALID");
 }
 
+/** Emails are stored trimmed and in lower case, as Auth.js looks them up (R9). */
 export function normalizeEmail(raw: string): string {
-  return raw.trim();
+  return raw.trim().toLowerCase();
 }
 
 /** The case-insensitive key an email is compared by (R9). */

@@ -1,7 +1,7 @@
 import { and, desc, eq, lt } from "drizzle-orm";
 import type { OrgkitContext } from "../context";
 import { decodeCursor, encodeCursor, pageSize } from "../pagination";
-import { auditEvents } from "../schema";
+import { auditEvents, users } from "../schema";
 import { requireManager } from "./read-access";
 
 /** R32: the audit log, newest first, for admins. */
@@ -14,8 +14,20 @@ export async function listAuditEvents(
   const limit = pageSize(input.limit);
   const after = decodeCursor(input.cursor, 1);
   const rows = await ctx.db
-    .select()
+    .select({
+      id: auditEvents.id,
+      action: auditEvents.action,
+      actorUserId: auditEvents.actorUserId,
+      actorEmail: users.email,
+      targetType: auditEvents.targetType,
+      targetId: auditEvents.targetId,
+      targetLabel: auditEvents.targetLabel,
+      before: auditEvents.before,
+      after: auditEvents.after,
+      createdAt: auditEvents.createdAt,
+    })
     .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorUserId))
     .where(
       and(
         eq(auditEvents.organizationId, organizationId),

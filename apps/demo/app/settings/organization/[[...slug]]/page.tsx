@@ -1,0 +1,21 @@
+import { OrgkitApp } from "@orgkit/ui";
+import { redirect } from "next/navigation";
+import { auth } from "@/lib/auth";
+
+type Props = {
+  params: Promise<{ slug?: string[] }>;
+  searchParams: Promise<{ token?: string }>;
+};
+
+/** orgkit, mounted as a host would: one catch-all page. */
+export default async function OrganizationSettings({ params, searchParams }: Props) {
+  const { slug = [] } = await params;
+  const { token } = await searchParams;
+  const path = ["/settings/organization", ...slug].join("/");
+  // The invitee has no account yet: the accept page is the one page open to everyone.
+  if (path !== "/settings/organization/invitations/accept" && !(await auth())) {
+    const back = token ? `${path}?token=${encodeURIComponent(token)}` : path;
+    redirect(`/signin?callbackUrl=${encodeURIComponent(back)}`);
+  }
+  return <OrgkitApp slug={slug} token={token} />;
+}

@@ -1,0 +1,26 @@
+import { devMailboxEnabled } from "@/lib/config";
+
+export default async function CheckEmailPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ email?: string }>;
+}) {
+  const { email } = await searchParams;
+  return (
+    <main className="mx-auto max-w-md px-4 py-10">
+      <h1 className="mb-2 text-2xl font-semibold">Check your email</h1>
+      <p className="text-sm">
+        A sign-in link was sent{email ? ` to ${email}` : ""}. It works once and expires in 24 hours.
+      </p>
+      {devMailboxEnabled() ? (
+        <p className="mt-4 text-sm">
+          No email provider is configured: open the{" "}
+          <a className="underline underline-offset-4" href="/dev/mailbox">
+            dev mailbox
+          </a>
+          .
+        </p>
+      ) : null}
+    </main>
+  );
+}

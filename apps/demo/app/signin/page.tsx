@@ -1,0 +1,66 @@
+import { redirect } from "next/navigation";
+import { signIn } from "@/lib/auth";
+
+const ACCOUNTS = [
+  "owner@demo.test",
+  "admin@demo.test",
+  "user@demo.test",
+  "viewer@demo.test",
+  "solo@demo.test",
+];
+
+/** Only local paths are followed after sign-in. */
+const localPath = (value: string | undefined) =>
+  value?.startsWith("/") && !value.startsWith("//") ? value : "/settings/organization";
+
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string }>;
+}) {
+  const { callbackUrl } = await searchParams;
+  async function send(formData: FormData) {
+    "use server";
+    const email = String(formData.get("email") ?? "")
+      .trim()
+      .toLowerCase();
+    await signIn("email", {
+      email,
+      redirectTo: localPath(String(formData.get("callbackUrl") ?? "")),
+      redirect: false,
+    });
+    redirect(`/signin/check-email?email=${encodeURIComponent(email)}`);
+  }
+  return (
+    <main className="mx-auto max-w-md px-4 py-10">
+      <h1 className="mb-2 text-2xl font-semibold">Sign in</h1>
+      <p className="mb-6 text-sm text-ok-muted">
+        Enter your email and follow the link that arrives in your mailbox.
+      </p>
+      <form
+        action={send}
+        className="flex flex-col gap-3 rounded-ok border border-ok-border bg-ok-bg p-5"
+      >
+        <input type="hidden" name="callbackUrl" value={localPath(callbackUrl)} />
+        <label htmlFor="email" className="text-sm font-medium">
+          Email
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          required
+          autoComplete="email"
+          className="min-h-9 rounded-ok border border-ok-border bg-ok-bg px-3 text-sm"
+        />
+        <button
+          type="submit"
+          className="min-h-9 rounded-ok bg-ok-primary px-3 text-sm font-medium text-ok-primary-fg"
+        >
+          Send sign-in link
+        </button>
+      </form>
+      <p className="mt-6 text-sm text-ok-muted">Demo accounts: {ACCOUNTS.join(", ")}.</p>
+    </main>
+  );
+}

@@ -1,0 +1,51 @@
+import { randomUUID } from "node:crypto";
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import { schema } from "@orgkit/core/server";
+import NextAuth from "next-auth";
+import type { EmailConfig } from "next-auth/providers/email";
+import { config } from "./config";
+import { getOrgkit } from "./orgkit";
+
+// Auth.js builds its links from AUTH_URL; the demo's links all use the configured app URL.
+process.env.AUTH_URL ??= config.appUrl;
+
+export const SIGN_IN_MAX_AGE_SECONDS = 24 * 60 * 60;
+
+export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
+  const { database, transport } = await getOrgkit();
+  const email: EmailConfig = {
+    id: "email",
+    type: "email",
+    name: "Email",
+    from: config.emailFrom,
+    maxAge: SIGN_IN_MAX_AGE_SECONDS,
+    async sendVerificationRequest({ identifier, url }) {
+      await transport.send({
+        to: identifier,
+        subject: "Sign in to the orgkit demo",
+        text: `Sign in to the orgkit demo:\n${url}\n\nThe link works once and expires in 24 hours. If you did not ask for it, ignore this email.`,
+        html: `<p>Sign in to the orgkit demo:</p><p><a href="${url}">Sign in</a></p><p>The link works once and expires in 24 hours.</p>`,
+        idempotencyKey: `sign-in-${randomUUID()}`,
+      });
+    },
+  };
+  return {
+    secret: config.secret,
+    trustHost: true,
+    adapter: DrizzleAdapter(database.db, {
+      usersTable: schema.users,
+      accountsTable: schema.accounts,
+      sessionsTable: schema.sessions,
+      verificationTokensTable: schema.verificationTokens,
+    }),
+    session: { strategy: "jwt" },
+    pages: { signIn: "/signin", verifyRequest: "/signin/check-email" },
+    providers: [email],
+    callbacks: {
+      session({ session, token }) {
+        if (token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
+  };
+});

@@ -1,0 +1,47 @@
+import {
+  createContext,
+  type Database,
+  migrate,
+  type OrgkitContext,
+  openDatabase,
+} from "@orgkit/core/server";
+import {
+  createDevMailboxTransport,
+  createOutboxWorker,
+  createResendTransport,
+  type EmailTransport,
+  type OutboxWorker,
+} from "@orgkit/emails/server";
+import { config } from "./config";
+import { ensureDemoTables } from "./endpoints";
+import { seedDemo } from "./seed";
+
+export type Orgkit = {
+  database: Database;
+  ctx: OrgkitContext;
+  transport: EmailTransport;
+  worker: OutboxWorker;
+};
+
+async function start(): Promise<Orgkit> {
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  await migrate(database);
+  await ensureDemoTables(database.db);
+  const ctx = createContext({ db: database.db, secret: config.secret });
+  await seedDemo(ctx);
+  const transport = config.resendApiKey
+    ? createResendTransport({ apiKey: config.resendApiKey, from: config.emailFrom })
+    : createDevMailboxTransport(database.db);
+  const worker = createOutboxWorker(ctx, { transport, render: { baseUrl: config.appUrl } });
+  worker.start();
+  return { database, ctx, transport, worker };
+}
+
+// One instance per server process: Next may load this module in several bundles.
+const cache = globalThis as typeof globalThis & { orgkitDemo?: Promise<Orgkit> };
+
+/** Opens, migrates and seeds the database once, then starts the email worker. */
+export function getOrgkit(): Promise<Orgkit> {
+  cache.orgkitDemo ??= start();
+  return cache.orgkitDemo;
+}

@@ -1,0 +1,21 @@
+import { type Decision, isReasonCode, REASONS, type ReasonCode } from "@orgkit/core/policy";
+import { TRPCClientError } from "@trpc/client";
+
+/** The reason code the server gave, if the error is a policy refusal. */
+export function reasonOf(error: unknown): ReasonCode | null {
+  if (!(error instanceof TRPCClientError)) return null;
+  const reason: unknown = error.data?.reason;
+  return isReasonCode(reason) ? reason : null;
+}
+
+/** A message for a person: the guide's words for a refusal, a plain sentence otherwise. */
+export function messageOf(error: unknown): string {
+  const reason = reasonOf(error);
+  if (reason) return REASONS[reason].message;
+  return "Something went wrong. Try again.";
+}
+
+/** The message of a refusal the server decided, or null when allowed. */
+export function decisionMessage(decision: Decision): string | null {
+  return decision.allowed ? null : REASONS[decision.reason].message;
+}

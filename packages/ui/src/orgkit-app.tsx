@@ -1,0 +1,68 @@
+"use client";
+import { Notice, PageShell } from "./components/layout";
+import { AcceptInvitationPage } from "./pages/accept-invitation-page";
+import { ActivityPage } from "./pages/activity-page";
+import { ConfirmTransferPage } from "./pages/confirm-transfer-page";
+import { OrganizationPage } from "./pages/organization-page";
+import { UsersPage } from "./pages/users-page";
+import { OrgkitProvider } from "./provider";
+
+export type OrgkitAppProps = {
+  /** The catch-all route's segments under the base path, e.g. `["users"]`. */
+  slug: string[];
+  /** The `token` search parameter of emailed links. */
+  token?: string | undefined;
+  /** Where the pages are mounted. Default `/settings/organization`. */
+  basePath?: string;
+  /** Where the tRPC route handler is mounted. Default `/api/trpc`. */
+  apiUrl?: string;
+};
+
+/**
+ * Every orgkit page behind one catch-all route.
+ *
+ * @example
+ * // app/settings/organization/[[...slug]]/page.tsx
+ * export default async function Page({ params, searchParams }) {
+ *   const { slug = [] } = await params;
+ *   const { token } = await searchParams;
+ *   return <OrgkitApp slug={slug} token={token} />;
+ * }
+ */
+export function OrgkitApp({
+  slug,
+  token,
+  basePath = "/settings/organization",
+  apiUrl,
+}: OrgkitAppProps) {
+  return (
+    <OrgkitProvider apiUrl={apiUrl}>
+      <Route slug={slug} token={token} basePath={basePath} />
+    </OrgkitProvider>
+  );
+}
+
+function Route({
+  slug,
+  token,
+  basePath,
+}: Required<Pick<OrgkitAppProps, "slug" | "basePath">> & { token: string | undefined }) {
+  switch (slug.join("/")) {
+    case "":
+      return <OrganizationPage basePath={basePath} />;
+    case "users":
+      return <UsersPage basePath={basePath} />;
+    case "activity":
+      return <ActivityPage basePath={basePath} />;
+    case "invitations/accept":
+      return <AcceptInvitationPage token={token} />;
+    case "ownership/confirm":
+      return <ConfirmTransferPage token={token} basePath={basePath} />;
+    default:
+      return (
+        <PageShell title="Not found">
+          <Notice tone="error">This page does not exist.</Notice>
+        </PageShell>
+      );
+  }
+}

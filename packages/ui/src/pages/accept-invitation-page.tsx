@@ -1,0 +1,82 @@
+"use client";
+import { ROLE_DESCRIPTIONS, type Role } from "@orgkit/core/policy";
+import { useQuery } from "@tanstack/react-query";
+import { Button } from "../components/button";
+import { Notice, PageShell, Section } from "../components/layout";
+import { decisionMessage, messageOf } from "../lib/errors";
+import { formatExact } from "../lib/format";
+import { useTRPC } from "../lib/trpc";
+import { useAction } from "../lib/use-action";
+
+/**
+ * Accept invitation (R14, R15): opening the link only reads; the person accepts with the
+ * button, which creates their account, makes them a member and signs them in.
+ */
+export function AcceptInvitationPage({ token }: { token: string | undefined }) {
+  const trpc = useTRPC();
+  const preview = useQuery({
+    ...trpc.invitations.preview.queryOptions({ token: token ?? "" }),
+    enabled: Boolean(token),
+  });
+  const accept = useAction(trpc.invitations.accept.mutationOptions(), "Welcome aboard", {
+    onSuccess: ({ redirectTo }) => window.location.assign(redirectTo),
+  });
+  const title = "Accept invitation";
+  if (!token)
+    return (
+      <PageShell title={title}>
+        <Notice tone="error">This invitation is no longer valid</Notice>
+      </PageShell>
+    );
+  if (preview.isPending)
+    return (
+      <PageShell title={title}>
+        <p className="text-sm text-ok-muted">Loading…</p>
+      </PageShell>
+    );
+  if (preview.isError) {
+    return (
+      <PageShell title={title}>
+        <Notice tone="error">
+          {messageOf(preview.error)}. Ask an admin of the organization for a new invitation.
+        </Notice>
+      </PageShell>
+    );
+  }
+  const invitation = preview.data;
+  const refusal = decisionMessage(invitation.decision);
+  return (
+    <PageShell title={title}>
+      <Section title={`Join ${invitation.organizationName}`}>
+        <dl className="grid gap-3 text-sm sm:grid-cols-[10rem_1fr]">
+          <dt className="font-medium">Invited by</dt>
+          <dd>{invitation.invitedBy}</dd>
+          <dt className="font-medium">Email</dt>
+          <dd>{invitation.email}</dd>
+          <dt className="font-medium">Username</dt>
+          <dd>{invitation.username}</dd>
+          <dt className="font-medium">Role</dt>
+          <dd>
+            {invitation.role}{" "}
+            <span className="text-ok-muted">— {ROLE_DESCRIPTIONS[invitation.role as Role]}</span>
+          </dd>
+          <dt className="font-medium">Expires</dt>
+          <dd>{formatExact(invitation.expiresAt)}</dd>
+        </dl>
+        <div className="mt-5">
+          {refusal ? (
+            <Notice tone="error">{refusal}</Notice>
+          ) : (
+            <Button
+              variant="primary"
+              pending={accept.isPending || accept.isSuccess}
+              onClick={() => accept.mutate({ token })}
+            >
+              Accept invitation
+            </Button>
+          )}
+        </div>
+      </Section>
+    </PageShell>
+  );
+}

@@ -1,0 +1,120 @@
+"use client";
+import { ROLE_DESCRIPTIONS } from "@orgkit/core/policy";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Button } from "../components/button";
+import { TextField } from "../components/field";
+import { Notice, PageShell, Section } from "../components/layout";
+import { messageOf, reasonOf } from "../lib/errors";
+import { useTRPC } from "../lib/trpc";
+import { useAction } from "../lib/use-action";
+
+export type PageProps = { basePath?: string };
+
+/** Organization: the activation form in personal mode, else the organization and your role. */
+export function OrganizationPage({ basePath = "/settings/organization" }: PageProps) {
+  const trpc = useTRPC();
+  const organization = useQuery(trpc.organization.get.queryOptions());
+  const permissions = useQuery(trpc.organization.permissions.queryOptions({}));
+  if (organization.isPending)
+    return (
+      <PageShell title="Organization">
+        <p className="text-sm text-ok-muted">Loading…</p>
+      </PageShell>
+    );
+  if (organization.isError)
+    return (
+      <PageShell title="Organization">
+        <Notice tone="error">{messageOf(organization.error)}</Notice>
+      </PageShell>
+    );
+  if (organization.data === null)
+    return (
+      <PageShell title="Organization">
+        <ActivationForm />
+      </PageShell>
+    );
+  const { organization: org, member } = organization.data;
+  const canManage = permissions.data?.userManagement.allowed === true;
+  return (
+    <PageShell title="Organization">
+      <Section title={org.name}>
+        <dl className="grid gap-3 text-sm sm:grid-cols-[10rem_1fr]">
+          <dt className="font-medium">Your role</dt>
+          <dd>
+            {member.role} <span className="text-ok-muted">— {ROLE_DESCRIPTIONS[member.role]}</span>
+          </dd>
+          <dt className="font-medium">Your username</dt>
+          <dd>{member.username}</dd>
+        </dl>
+        {canManage ? (
+          <div className="mt-5 flex flex-wrap gap-2">
+            <a
+              href={`${basePath}/users`}
+              className="inline-flex min-h-9 items-center rounded-ok bg-ok-primary px-3 text-sm font-medium text-ok-primary-fg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ok-focus"
+            >
+              Open user management
+            </a>
+            <a
+              href={`${basePath}/activity`}
+              className="inline-flex min-h-9 items-center rounded-ok border border-ok-border px-3 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ok-focus"
+            >
+              Activity
+            </a>
+          </div>
+        ) : null}
+      </Section>
+    </PageShell>
+  );
+}
+
+/** R5: activate an organization with a unique name. */
+function ActivationForm() {
+  const trpc = useTRPC();
+  const [name, setName] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const activate = useAction(
+    trpc.organization.activate.mutationOptions(),
+    (data) => `${data.organization.name} is active`,
+    {
+      onError: (failure) => {
+        const reason = reasonOf(failure);
+        if (reason !== "ORGANIZATION_NAME_TAKEN" && reason !== "ORGANIZATION_NAME_INVALID")
+          return false;
+        setError(messageOf(failure));
+        return true;
+      },
+    },
+  );
+  return (
+    <Section title="Activate organization">
+      <p className="mb-4 text-sm text-ok-muted">
+        You are in personal mode. Create an organization with a unique name to use Organization and
+        User Management.
+      </p>
+      <form
+        className="flex flex-col gap-3 sm:flex-row sm:items-end"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setError(null);
+          activate.mutate({ name });
+        }}
+      >
+        <TextField
+          label="Organization name"
+          name="name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          required
+          minLength={2}
+          maxLength={64}
+          error={error}
+          autoComplete="organization"
+        />
+        <Button type="submit" variant="primary" pending={activate.isPending}>
+          Activate organization
+        </Button>
+      </form>
+    </Section>
+  );
+}

@@ -1,0 +1,40 @@
+"use client";
+import type { AppRouter } from "@orgkit/trpc";
+import * as Tooltip from "@radix-ui/react-tooltip";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { type ReactNode, useState } from "react";
+import { Toaster } from "sonner";
+import superjson from "superjson";
+import { TRPCProvider } from "./lib/trpc";
+
+export type OrgkitProviderProps = {
+  /** Where the host mounted the tRPC route handler. Default `/api/trpc`. */
+  apiUrl?: string;
+  children: ReactNode;
+};
+
+/**
+ * The data layer every orgkit component needs. The pages include it; wrap your own
+ * composition of orgkit components in it.
+ */
+export function OrgkitProvider({ apiUrl = "/api/trpc", children }: OrgkitProviderProps) {
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, retry: false } } }),
+  );
+  const [trpcClient] = useState(() =>
+    createTRPCClient<AppRouter>({
+      links: [httpBatchLink({ url: apiUrl, transformer: superjson, maxItems: 10 })],
+    }),
+  );
+  return (
+    <QueryClientProvider client={queryClient}>
+      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+        <Tooltip.Provider delayDuration={200}>
+          {children}
+          <Toaster position="bottom-right" richColors closeButton />
+        </Tooltip.Provider>
+      </TRPCProvider>
+    </QueryClientProvider>
+  );
+}
