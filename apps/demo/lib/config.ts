@@ -16,3 +16,6 @@ export const config = {
 
 /** The dev mailbox exists only when no real provider is configured. */
 export const devMailboxEnabled = () => !config.resendApiKey;
+
+/** Test-only tools (moving the clock), never on unless ORGKIT_DEV_TOOLS=1 and no real provider. */
+export const devToolsEnabled = () => devMailboxEnabled() && process.env.ORGKIT_DEV_TOOLS === "1";

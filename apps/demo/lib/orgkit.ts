@@ -27,7 +27,11 @@ async function start(): Promise<Orgkit> {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   await migrate(database);
   await ensureDemoTables(database.db);
-  const ctx = createContext({ db: database.db, secret: config.secret });
+  const ctx = createContext({
+    db: database.db,
+    secret: config.secret,
+    now: () => new Date(Date.now() + (cache.orgkitClockOffsetMs ?? 0)),
+  });
   await seedDemo(ctx);
   const transport = config.resendApiKey
     ? createResendTransport({ apiKey: config.resendApiKey, from: config.emailFrom })
@@ -38,7 +42,15 @@ async function start(): Promise<Orgkit> {
 }
 
 // One instance per server process: Next may load this module in several bundles.
-const cache = globalThis as typeof globalThis & { orgkitDemo?: Promise<Orgkit> };
+const cache = globalThis as typeof globalThis & {
+  orgkitDemo?: Promise<Orgkit>;
+  orgkitClockOffsetMs?: number;
+};
+
+/** Moves orgkit's clock forward, for end-to-end tests of expiry (dev tools only). */
+export function advanceClock(ms: number): void {
+  cache.orgkitClockOffsetMs = (cache.orgkitClockOffsetMs ?? 0) + ms;
+}
 
 /** Opens, migrates and seeds the database once, then starts the email worker. */
 export function getOrgkit(): Promise<Orgkit> {

@@ -6,6 +6,8 @@ import { z } from "zod";
 const id = z.string().min(1).max(64);
 const cursor = z.string().min(1).max(256).optional();
 const limit = z.number().int().min(1).max(100).optional();
+// tRPC's infinite queries send the direction they page in; lists page forward only.
+const direction = z.enum(["forward", "backward"]).optional();
 
 export const activateInput = z.strictObject({ name: z.string().max(256) });
 export const permissionsInput = z.strictObject({
@@ -19,6 +21,7 @@ export const listMembersInput = z
     status: z.enum(MEMBER_STATUSES).optional(),
     cursor,
     limit,
+    direction,
   })
   .default({});
 export const memberInput = z.strictObject({ memberId: id });
@@ -29,8 +32,8 @@ export const inviteInput = z.strictObject({
   role: z.enum(ROLES),
 });
 export const listInvitationsInput = z
-  .strictObject({ scope: z.enum(["PENDING", "ALL"]).optional(), cursor, limit })
+  .strictObject({ scope: z.enum(["PENDING", "ALL"]).optional(), cursor, limit, direction })
   .default({});
 export const invitationInput = z.strictObject({ invitationId: id });
 export const tokenInput = z.strictObject({ token: z.string().min(1).max(128) });
-export const listAuditInput = z.strictObject({ cursor, limit }).default({});
+export const listAuditInput = z.strictObject({ cursor, limit, direction }).default({});

@@ -32,7 +32,7 @@ export function OrgkitProvider({ apiUrl = "/api/trpc", children }: OrgkitProvide
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
         <Tooltip.Provider delayDuration={200}>
           {children}
-          <Toaster position="bottom-right" richColors closeButton />
+          <Toaster position="bottom-right" closeButton />
         </Tooltip.Provider>
       </TRPCProvider>
     </QueryClientProvider>

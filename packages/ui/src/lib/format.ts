@@ -17,8 +17,12 @@ export function formatRelative(date: Date, now: Date = new Date()): string {
 /** The exact date and time, with its time zone. */
 export function formatExact(date: Date): string {
   return new Intl.DateTimeFormat("en-GB", {
-    dateStyle: "medium",
-    timeStyle: "short",
+    // dateStyle cannot be combined with timeZoneName: name each part instead.
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
     timeZoneName: "short",
   }).format(date);
 }

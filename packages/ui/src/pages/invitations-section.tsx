@@ -22,15 +22,17 @@ export type InvitationDecisions = { resend: Decision; revoke: Decision };
 /** Pending invitations: email, username, role, status and expiry (R30), Resend and Revoke. */
 export function InvitationsSection({
   invitations,
+  loading,
   decisions,
 }: {
   invitations: InvitationListItem[];
+  loading: boolean;
   decisions: Record<string, InvitationDecisions> | undefined;
 }) {
   return (
     <Section title="Pending invitations">
       {invitations.length === 0 ? (
-        <p className="text-sm text-ok-muted">No pending invitations.</p>
+        <p className="text-sm text-ok-muted">{loading ? "Loading…" : "No pending invitations."}</p>
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full min-w-[40rem] text-left text-sm">

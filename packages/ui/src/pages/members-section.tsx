@@ -6,6 +6,7 @@ import { type MemberDecisions, type MemberListItem, MemberRow } from "./member-r
 
 export type MembersSectionProps = {
   members: MemberListItem[];
+  loading: boolean;
   decisions: Record<string, MemberDecisions> | undefined;
   search: string;
   onSearch: (value: string) => void;

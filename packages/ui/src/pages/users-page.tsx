@@ -63,15 +63,18 @@ export function UsersPage({ basePath = "/settings/organization" }: PageProps) {
       </PageShell>
     );
   }
+  const failure = members.error ?? invitations.error ?? decisions.error;
   const pendingTransfer = organization.data?.pendingTransfer;
   return (
     <PageShell title="User management" actions={back}>
+      {failure ? <Notice tone="error">{messageOf(failure)}</Notice> : null}
       {pendingTransfer ? (
         <TransferBanner transfer={pendingTransfer} cancel={access.data.cancelTransfer} />
       ) : null}
       <InviteUserForm decision={access.data.invite} />
       <MembersSection
         members={memberItems}
+        loading={members.isPending}
         decisions={decisions.data?.members}
         search={search}
         onSearch={setSearch}
@@ -79,7 +82,11 @@ export function UsersPage({ basePath = "/settings/organization" }: PageProps) {
         loadingMore={members.isFetchingNextPage}
         onLoadMore={() => void members.fetchNextPage()}
       />
-      <InvitationsSection invitations={invitationItems} decisions={decisions.data?.invitations} />
+      <InvitationsSection
+        invitations={invitationItems}
+        loading={invitations.isPending}
+        decisions={decisions.data?.invitations}
+      />
     </PageShell>
   );
 }

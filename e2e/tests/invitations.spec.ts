@@ -1,0 +1,161 @@
+import { expect, test } from "@playwright/test";
+import { checkPage, invite, newOrganization, signIn, unique } from "./support";
+
+test.describe("invitations", () => {
+  test("R8 R9 R10 R30 R31 step 3: invite a user, and each invite conflict says which field", async ({
+    page,
+  }) => {
+    await newOrganization(page);
+    await page.goto("/settings/organization/users");
+    const form = page.getByRole("region", { name: "Invite user" });
+    await expect(form.getByLabel("Role").locator("option")).toHaveText(["USER", "ADMIN", "VIEWER"]);
+
+    const username = unique("ada");
+    const email = `${username}@e2e.test`;
+    await invite(page, email, username, "VIEWER");
+    const pending = page.getByRole("region", { name: "Pending invitations" });
+    const row = pending.getByRole("row", { name: new RegExp(email) });
+    await expect(row).toContainText(username);
+    await expect(row).toContainText("VIEWER");
+    await expect(row).toContainText("PENDING");
+    await expect(row.locator("time")).toHaveText("in 7 days");
+    await expect(row.locator("time")).toHaveAttribute("title", /\d{4}/);
+
+    // Invalid email, registered email, invited email, taken username: each beside its field.
+    await form.getByLabel("Email").fill("not-an-email");
+    await form.getByLabel("Username").fill(unique("x"));
+    await form.getByRole("button", { name: "Send invitation" }).click();
+    await expect(form.getByText("Enter a valid email address")).toBeVisible();
+    for (const [field, value, other] of [
+      ["Email", "owner@demo.test", unique("u")],
+      ["Email", email.toUpperCase(), unique("u")],
+    ] as const) {
+      await form.getByLabel(field).fill(value);
+      await form.getByLabel("Username").fill(other);
+      await form.getByRole("button", { name: "Send invitation" }).click();
+      await expect(
+        form.getByText(
+          "Email or username already used: This email is already registered or invited.",
+        ),
+      ).toBeVisible();
+    }
+    await form.getByLabel("Email").fill(`${unique("free")}@e2e.test`);
+    await form.getByLabel("Username").fill(username);
+    await form.getByRole("button", { name: "Send invitation" }).click();
+    await expect(
+      form.getByText("Email or username already used: This username is taken in the organization."),
+    ).toBeVisible();
+    await checkPage(page, "invite-conflict");
+
+    await page.reload();
+    await expect(
+      page
+        .getByRole("region", { name: "Pending invitations" })
+        .getByRole("row", { name: new RegExp(email) }),
+    ).toBeVisible();
+  });
+
+  test("R14 R31 the invitee accepts from the dev mailbox and lands as a member", async ({
+    page,
+    browser,
+  }) => {
+    await newOrganization(page);
+    await page.goto("/settings/organization/users");
+    const username = unique("grace");
+    const email = `${username}@e2e.test`;
+    const link = await invite(page, email, username, "ADMIN");
+
+    const invitee = await (await browser.newContext()).newPage();
+    await invitee.goto(link);
+    await expect(invitee.getByRole("heading", { name: "Accept invitation" })).toBeVisible();
+    await expect(invitee.getByText(username, { exact: true })).toBeVisible();
+    await expect(invitee.getByText(/^ADMIN/)).toBeVisible();
+    await checkPage(invitee, "accept-invitation");
+    // Opening the link changed nothing: it is still pending for the admin.
+    await page.reload();
+    await expect(page.getByRole("region", { name: "Pending invitations" })).toContainText(email);
+
+    await invitee.getByRole("button", { name: "Accept invitation" }).click();
+    await expect(invitee).toHaveURL(/\/settings\/organization$/);
+    await expect(invitee.getByText(/^ADMIN/)).toBeVisible();
+    await expect(invitee.getByRole("link", { name: "Open user management" })).toBeVisible();
+
+    await page.reload();
+    const users = page.getByRole("region", { name: "Organization users" });
+    await expect(users.getByRole("row", { name: new RegExp(username) })).toContainText(email);
+    await expect(page.getByRole("region", { name: "Pending invitations" })).not.toContainText(
+      email,
+    );
+
+    // The link works once.
+    await invitee.goto(link);
+    await expect(invitee.getByText("This invitation is no longer valid")).toBeVisible();
+  });
+
+  test("R12 R13 step 6: resend and revoke; the old link then fails", async ({ page, browser }) => {
+    await newOrganization(page);
+    await page.goto("/settings/organization/users");
+    const resent = unique("res");
+    const oldLink = await invite(page, `${resent}@e2e.test`, resent);
+    const pending = page.getByRole("region", { name: "Pending invitations" });
+    await pending
+      .getByRole("row", { name: new RegExp(resent) })
+      .getByRole("button", { name: "Resend" })
+      .click();
+    await expect(page.getByText(`Invitation resent to ${resent}@e2e.test`)).toBeVisible();
+
+    const other = await (await browser.newContext()).newPage();
+    await other.goto(oldLink);
+    await expect(other.getByText("This invitation is no longer valid")).toBeVisible();
+
+    const revoked = unique("rev");
+    const revokedLink = await invite(page, `${revoked}@e2e.test`, revoked);
+    await pending
+      .getByRole("row", { name: new RegExp(revoked) })
+      .getByRole("button", { name: "Revoke" })
+      .click();
+    const dialog = page.getByRole("alertdialog");
+    await expect(dialog).toContainText("The link stops working at once.");
+    await checkPage(page, "revoke-dialog");
+    await dialog.getByRole("button", { name: "Revoke" }).click();
+    await expect(page.getByText(`Invitation to ${revoked}@e2e.test revoked`)).toBeVisible();
+    await page.reload();
+    await expect(pending).not.toContainText(`${revoked}@e2e.test`);
+    await other.goto(revokedLink);
+    await expect(other.getByText("This invitation is no longer valid")).toBeVisible();
+  });
+
+  test("R11 R15 an expired invitation says so, and Resend gives a working link", async ({
+    page,
+    browser,
+  }) => {
+    await newOrganization(page);
+    await page.goto("/settings/organization/users");
+    const username = unique("late");
+    const link = await invite(page, `${username}@e2e.test`, username);
+    const moved = await page.request.post("/api/dev/clock", { data: { days: 8 } });
+    expect(moved.ok()).toBe(true);
+    await page.reload();
+    const row = page
+      .getByRole("region", { name: "Pending invitations" })
+      .getByRole("row", { name: new RegExp(username) });
+    await expect(row).toContainText("EXPIRED");
+
+    const invitee = await (await browser.newContext()).newPage();
+    await invitee.goto(link);
+    await expect(invitee.getByText("Invitation expired. Ask an admin to resend it.")).toBeVisible();
+    await expect(invitee.getByRole("button", { name: "Accept invitation" })).toHaveCount(0);
+
+    await row.getByRole("button", { name: "Resend" }).click();
+    await expect(row).toContainText("PENDING");
+  });
+
+  test("R3 a VIEWER cannot reach invitations even through the API", async ({ page }) => {
+    await signIn(page, "viewer@demo.test");
+    const response = await page.request.post("/api/trpc/invitations.send", {
+      data: { json: { email: `${unique("v")}@e2e.test`, username: unique("v"), role: "USER" } },
+    });
+    expect(response.status()).toBe(403);
+    expect((await response.json()).error.json.data.reason).toBe("ADMIN_ACCESS_REQUIRED");
+  });
+});

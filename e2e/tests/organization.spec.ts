@@ -1,0 +1,59 @@
+import { expect, test } from "@playwright/test";
+import { checkPage, newOrganization, signIn, unique } from "./support";
+
+test("R5 R6 R31 step 1: a person in personal mode activates an organization", async ({ page }) => {
+  await signIn(page, `${unique("solo")}@e2e.test`);
+  await expect(page.getByRole("heading", { name: "Activate organization" })).toBeVisible();
+  await checkPage(page, "organization-activation");
+
+  // A taken name says so inline; the form keeps what was typed.
+  await page.getByLabel("Organization name").fill("acme");
+  await page.getByRole("button", { name: "Activate organization" }).click();
+  await expect(page.getByText("Organization name is already taken")).toBeVisible();
+  await expect(page.getByLabel("Organization name")).toHaveValue("acme");
+
+  const name = unique("Fresh Org ");
+  await page.getByLabel("Organization name").fill(`  ${name}  `);
+  await page.getByRole("button", { name: "Activate organization" }).click();
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  await expect(page.getByText(/^OWNER/)).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Open user management" })).toBeVisible();
+  await checkPage(page, "organization");
+});
+
+test("R3 step 2: admins open user management; a VIEWER is refused", async ({ page }) => {
+  await newOrganization(page);
+  await page.getByRole("link", { name: "Open user management" }).click();
+  await expect(page.getByRole("heading", { name: "User management" })).toBeVisible();
+  for (const section of ["Invite user", "Organization users", "Pending invitations"]) {
+    await expect(page.getByRole("heading", { name: section })).toBeVisible();
+  }
+  await checkPage(page, "user-management");
+
+  await page.context().clearCookies();
+  await signIn(page, "viewer@demo.test");
+  await expect(page.getByRole("heading", { name: "Acme" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Open user management" })).toHaveCount(0);
+  await page.goto("/settings/organization/users");
+  await expect(page.getByText("Admin access required")).toBeVisible();
+  await checkPage(page, "user-management-refused");
+});
+
+test("R2 a VIEWER sees Endpoints read-only; a USER can add one", async ({ page }) => {
+  await signIn(page, "viewer@demo.test");
+  await page.goto("/endpoints");
+  await expect(page.getByText("Read-only: your role (VIEWER)")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Add endpoint" })).toHaveCount(0);
+  await checkPage(page, "endpoints-viewer");
+
+  await page.context().clearCookies();
+  await signIn(page, "user@demo.test");
+  await page.goto("/endpoints");
+  const name = unique("hook");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("URL").fill("https://example.com/hook");
+  await page.getByRole("button", { name: "Add endpoint" }).click();
+  await expect(page.getByText(name)).toBeVisible();
+});

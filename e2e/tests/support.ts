@@ -1,0 +1,106 @@
+import AxeBuilder from "@axe-core/playwright";
+import { type APIRequestContext, expect, type Page } from "@playwright/test";
+
+export type Mail = { to: string; subject: string; text: string; html: string; sentAt: string };
+
+let counter = 0;
+/** A name no other test uses, so tests share one server without stepping on each other. */
+export function unique(prefix: string): string {
+  counter += 1;
+  return `${prefix}${Date.now().toString(36)}${counter}`;
+}
+
+export async function mailbox(request: APIRequestContext, to: string): Promise<Mail[]> {
+  const response = await request.get(`/api/dev/mailbox?to=${encodeURIComponent(to)}`);
+  expect(response.ok()).toBe(true);
+  return response.json();
+}
+
+/** Waits for the newest email to `to` whose subject contains `subject`, beyond `seen` earlier ones. */
+export async function waitForEmail(
+  request: APIRequestContext,
+  to: string,
+  subject: string,
+  seen = 0,
+): Promise<Mail> {
+  let found: Mail | undefined;
+  await expect
+    .poll(
+      async () => {
+        const matching = (await mailbox(request, to)).filter((mail) =>
+          mail.subject.includes(subject),
+        );
+        found = matching.length > seen ? matching[0] : undefined;
+        return Boolean(found);
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+  return found as Mail;
+}
+
+export function linkIn(mail: Mail): string {
+  const match = /https?:\/\/\S+/.exec(mail.text);
+  if (!match) throw new Error(`no link in "${mail.subject}"`);
+  return match[0];
+}
+
+export async function countEmails(
+  request: APIRequestContext,
+  to: string,
+  subject: string,
+): Promise<number> {
+  return (await mailbox(request, to)).filter((mail) => mail.subject.includes(subject)).length;
+}
+
+/** Signs in as a person would: the sign-in form, then the link from the mailbox. */
+export async function signIn(page: Page, email: string): Promise<void> {
+  const seen = await countEmails(page.request, email, "Sign in");
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Send sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  const mail = await waitForEmail(page.request, email, "Sign in", seen);
+  await page.goto(linkIn(mail));
+  await expect(page).toHaveURL(/\/settings\/organization/);
+}
+
+/** A new person activates a new organization; returns its owner's email and name. */
+export async function newOrganization(page: Page) {
+  const ownerEmail = `${unique("owner")}@e2e.test`;
+  const name = unique("E2E Org ");
+  await signIn(page, ownerEmail);
+  await page.getByLabel("Organization name").fill(name);
+  await page.getByRole("button", { name: "Activate organization" }).click();
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  return { ownerEmail, name };
+}
+
+/** No serious or critical accessibility violation; a screenshot is kept with the results. */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter(
+    (v) => v.impact === "serious" || v.impact === "critical",
+  );
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+  ).toEqual([]);
+}
+
+/** Invites through the form and waits for the email; returns the accept link. */
+export async function invite(
+  page: Page,
+  email: string,
+  username: string,
+  role: "USER" | "ADMIN" | "VIEWER" = "USER",
+) {
+  const seen = await countEmails(page.request, email, "invited");
+  const form = page.getByRole("region", { name: "Invite user" });
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Username").fill(username);
+  await form.getByLabel("Role").selectOption(role);
+  await form.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByText(`Invitation sent to ${email}`)).toBeVisible();
+  return linkIn(await waitForEmail(page.request, email, "invited", seen));
+}
