@@ -34,7 +34,7 @@ export function Section({
   return (
     <section
       aria-labelledby={id}
-      className={cn("rounded-ok border border-ok-border bg-ok-bg p-4 sm:p-5", className)}
+      className={cn("min-w-0 rounded-ok border border-ok-border bg-ok-bg p-4 sm:p-5", className)}
     >
       <h2 id={id} className="mb-4 text-lg font-semibold">
         {title}

@@ -34,7 +34,7 @@ export function InvitationsSection({
       {invitations.length === 0 ? (
         <p className="text-sm text-ok-muted">{loading ? "Loading…" : "No pending invitations."}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full min-w-[40rem] text-left text-sm">
             <thead className="text-ok-muted">
               <tr>

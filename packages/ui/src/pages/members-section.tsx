@@ -27,7 +27,7 @@ export function MembersSection(props: MembersSectionProps) {
           onChange={(e) => props.onSearch(e.target.value)}
         />
       </div>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full min-w-[40rem] text-left text-sm">
           <thead className="text-ok-muted">
             <tr>
