@@ -1,8 +1,20 @@
 import { expect, type Page, test } from "@playwright/test";
-import { checkPage, invite, linkIn, newOrganization, signIn, unique, waitForEmail } from "./support";
+import {
+  checkPage,
+  invite,
+  linkIn,
+  newOrganization,
+  signIn,
+  unique,
+  waitForEmail,
+} from "./support";
 
 /** An organization whose owner is signed in on `page`, with one accepted member of `role`. */
-async function organizationWithMember(page: Page, browser: import("@playwright/test").Browser, role: "USER" | "ADMIN" | "VIEWER") {
+async function organizationWithMember(
+  page: Page,
+  browser: import("@playwright/test").Browser,
+  role: "USER" | "ADMIN" | "VIEWER",
+) {
   const org = await newOrganization(page);
   await page.goto("/settings/organization/users");
   const username = unique(role.toLowerCase());
@@ -18,9 +30,13 @@ async function organizationWithMember(page: Page, browser: import("@playwright/t
 }
 
 const usersTable = (page: Page) => page.getByRole("region", { name: "Organization users" });
-const rowOf = (page: Page, username: string) => usersTable(page).getByRole("row", { name: new RegExp(username) });
+const rowOf = (page: Page, username: string) =>
+  usersTable(page).getByRole("row", { name: new RegExp(username) });
 
-test("R16 R17 R29 R31 step 4: role changes, and every disabled control names its reason", async ({ page, browser }) => {
+test("R16 R17 R29 R31 step 4: role changes, and every disabled control names its reason", async ({
+  page,
+  browser,
+}) => {
   const org = await organizationWithMember(page, browser, "USER");
   const ownerRow = usersTable(page).getByRole("row").filter({ hasText: org.ownerEmail });
   await expect(ownerRow.getByRole("combobox")).toBeDisabled();
@@ -29,22 +45,33 @@ test("R16 R17 R29 R31 step 4: role changes, and every disabled control names its
   await expect(ownerRow.getByText("Ownership cannot be transferred to yourself")).toBeAttached();
   // The tooltip is reached with the keyboard.
   await ownerRow.locator("[data-disabled-reason]").first().focus();
-  await expect(page.getByRole("tooltip")).toContainText("Role change disabled: member is the owner");
+  await expect(page.getByRole("tooltip")).toContainText(
+    "Role change disabled: member is the owner",
+  );
 
   const row = rowOf(page, org.username);
   await row.getByRole("combobox", { name: `Role of ${org.username}` }).selectOption("VIEWER");
   await expect(page.getByText(`${org.username} is now VIEWER`)).toBeVisible();
   await page.reload();
   await expect(rowOf(page, org.username).getByRole("combobox")).toHaveValue("VIEWER");
-  await expect(rowOf(page, org.username).getByText("Ownership cannot be transferred to VIEWER members")).toBeAttached();
+  await expect(
+    rowOf(page, org.username).getByText("Ownership cannot be transferred to VIEWER members"),
+  ).toBeAttached();
   await checkPage(page, "role-change");
 });
 
-test("R20 R22 R23 R24 step 5: transfer ownership, confirmed from the owner's mailbox", async ({ page, browser }) => {
+test("R20 R22 R23 R24 step 5: transfer ownership, confirmed from the owner's mailbox", async ({
+  page,
+  browser,
+}) => {
   const org = await organizationWithMember(page, browser, "ADMIN");
   await rowOf(page, org.username).getByRole("button", { name: "Transfer ownership" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Send confirmation" }).click();
-  await expect(page.locator("[data-sonner-toast]").filter({ hasText: `Confirmation sent to ${org.ownerEmail}` })).toBeVisible();
+  await expect(
+    page
+      .locator("[data-sonner-toast]")
+      .filter({ hasText: `Confirmation sent to ${org.ownerEmail}` }),
+  ).toBeVisible();
   const banner = page.getByRole("status").filter({ hasText: "Ownership transfer to" });
   await expect(banner).toContainText(org.username);
   await expect(banner).toContainText(org.ownerEmail);
@@ -56,7 +83,9 @@ test("R20 R22 R23 R24 step 5: transfer ownership, confirmed from the owner's mai
   const mail = await waitForEmail(page.request, org.ownerEmail, "Confirm the ownership transfer");
   await page.goto(linkIn(mail));
   await expect(page.getByRole("heading", { name: "Confirm ownership transfer" })).toBeVisible();
-  await expect(page.getByText(`you become ADMIN and ${org.username} becomes OWNER`, { exact: false })).toBeVisible();
+  await expect(
+    page.getByText(`you become ADMIN and ${org.username} becomes OWNER`, { exact: false }),
+  ).toBeVisible();
   await checkPage(page, "confirm-transfer");
   await page.getByRole("button", { name: "Confirm transfer" }).click();
   await expect(page).toHaveURL(/\/users$/);
@@ -67,7 +96,10 @@ test("R20 R22 R23 R24 step 5: transfer ownership, confirmed from the owner's mai
   await waitForEmail(page.request, org.email, "was transferred");
 });
 
-test("R25 R26 R27 R28 step 7: remove a member; they lose access at once", async ({ page, browser }) => {
+test("R25 R26 R27 R28 step 7: remove a member; they lose access at once", async ({
+  page,
+  browser,
+}) => {
   const org = await organizationWithMember(page, browser, "USER");
   await rowOf(page, org.username).getByRole("button", { name: "Remove" }).click();
   await checkPage(page, "remove-dialog");

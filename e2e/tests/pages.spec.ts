@@ -15,8 +15,12 @@ test("user management works at 360 px wide", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await newOrganization(page);
   await page.goto("/settings/organization/users");
-  await expect(page.getByRole("region", { name: "Organization users" }).getByRole("row")).toHaveCount(2);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  await expect(
+    page.getByRole("region", { name: "Organization users" }).getByRole("row"),
+  ).toHaveCount(2);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await checkPage(page, "user-management-360px");
 });
@@ -25,7 +29,9 @@ test("the dark theme keeps every page readable", async ({ page }) => {
   await page.emulateMedia({ colorScheme: "dark" });
   await newOrganization(page);
   await page.goto("/settings/organization/users");
-  await expect(page.getByRole("region", { name: "Organization users" }).getByRole("row")).toHaveCount(2);
+  await expect(
+    page.getByRole("region", { name: "Organization users" }).getByRole("row"),
+  ).toHaveCount(2);
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   expect(background).toBe("rgb(24, 24, 27)");
   await checkPage(page, "user-management-dark");
