@@ -3,6 +3,7 @@ import { ROLE_DESCRIPTIONS, type Role } from "@orgkit/core/policy";
 import { useQuery } from "@tanstack/react-query";
 import { Button } from "../components/button";
 import { Notice, PageShell, Section } from "../components/layout";
+import { LoadingPage } from "../components/page-states";
 import { decisionMessage, messageOf } from "../lib/errors";
 import { formatExact } from "../lib/format";
 import { useTRPC } from "../lib/trpc";
@@ -28,12 +29,7 @@ export function AcceptInvitationPage({ token }: { token: string | undefined }) {
         <Notice tone="error">This invitation is no longer valid</Notice>
       </PageShell>
     );
-  if (preview.isPending)
-    return (
-      <PageShell title={title}>
-        <p className="text-sm text-ok-muted">Loading…</p>
-      </PageShell>
-    );
+  if (preview.isPending) return <LoadingPage title={title} />;
   if (preview.isError) {
     return (
       <PageShell title={title}>

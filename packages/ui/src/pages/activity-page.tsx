@@ -1,8 +1,8 @@
 "use client";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Button } from "../components/button";
-import { Notice, PageShell, Section } from "../components/layout";
-import { messageOf } from "../lib/errors";
+import { PageShell, Section } from "../components/layout";
+import { ErrorPage, LoadingPage } from "../components/page-states";
 import { formatExact } from "../lib/format";
 import { useTRPC } from "../lib/trpc";
 import type { PageProps } from "./organization-page";
@@ -37,18 +37,8 @@ export function ActivityPage({ basePath = "/settings/organization" }: PageProps)
       Back to organization
     </a>
   );
-  if (events.isPending)
-    return (
-      <PageShell title="Activity" actions={back}>
-        <p className="text-sm text-ok-muted">Loading…</p>
-      </PageShell>
-    );
-  if (events.isError)
-    return (
-      <PageShell title="Activity" actions={back}>
-        <Notice tone="error">{messageOf(events.error)}</Notice>
-      </PageShell>
-    );
+  if (events.isPending) return <LoadingPage title={"Activity"} actions={back} />;
+  if (events.isError) return <ErrorPage title={"Activity"} actions={back} error={events.error} />;
   const items = events.data.pages.flatMap((page) => page.items);
   return (
     <PageShell title="Activity" actions={back}>

@@ -2,6 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Button } from "../components/button";
 import { Notice, PageShell, Section } from "../components/layout";
+import { ErrorPage, LoadingPage } from "../components/page-states";
 import { messageOf } from "../lib/errors";
 import { useTRPC } from "../lib/trpc";
 import { useAction } from "../lib/use-action";
@@ -24,18 +25,8 @@ export function ConfirmTransferPage({
         <Notice tone="error">This confirmation link is no longer valid</Notice>
       </PageShell>
     );
-  if (organization.isPending)
-    return (
-      <PageShell title={title}>
-        <p className="text-sm text-ok-muted">Loading…</p>
-      </PageShell>
-    );
-  if (organization.isError)
-    return (
-      <PageShell title={title}>
-        <Notice tone="error">{messageOf(organization.error)}</Notice>
-      </PageShell>
-    );
+  if (organization.isPending) return <LoadingPage title={title} />;
+  if (organization.isError) return <ErrorPage title={title} error={organization.error} />;
   const pending = organization.data?.pendingTransfer;
   return (
     <PageShell title={title}>

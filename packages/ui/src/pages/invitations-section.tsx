@@ -4,6 +4,7 @@ import { Button } from "../components/button";
 import { ConfirmDialog } from "../components/confirm-dialog";
 import { GuardedButton } from "../components/disabled-reason";
 import { Badge, Section } from "../components/layout";
+import { Table } from "../components/table";
 import { formatExact, formatRelative } from "../lib/format";
 import { useTRPC } from "../lib/trpc";
 import { useAction } from "../lib/use-action";
@@ -34,41 +35,15 @@ export function InvitationsSection({
       {invitations.length === 0 ? (
         <p className="text-sm text-ok-muted">{loading ? "Loading…" : "No pending invitations."}</p>
       ) : (
-        <div className="relative overflow-x-auto">
-          <table className="w-full min-w-[40rem] text-left text-sm">
-            <thead className="text-ok-muted">
-              <tr>
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  Email
-                </th>
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  Username
-                </th>
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  Role
-                </th>
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  Status
-                </th>
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  Expires
-                </th>
-                <th scope="col" className="py-2 text-right font-medium">
-                  Actions
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {invitations.map((invitation) => (
-                <InvitationRow
-                  key={invitation.id}
-                  invitation={invitation}
-                  actions={decisions?.[invitation.id]}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table columns={["Email", "Username", "Role", "Status", "Expires", "Actions"]}>
+          {invitations.map((invitation) => (
+            <InvitationRow
+              key={invitation.id}
+              invitation={invitation}
+              actions={decisions?.[invitation.id]}
+            />
+          ))}
+        </Table>
       )}
     </Section>
   );

@@ -2,6 +2,7 @@
 import { Button } from "../components/button";
 import { TextField } from "../components/field";
 import { Section } from "../components/layout";
+import { Table } from "../components/table";
 import { type MemberDecisions, type MemberListItem, MemberRow } from "./member-row";
 
 export type MembersSectionProps = {
@@ -27,36 +28,15 @@ export function MembersSection(props: MembersSectionProps) {
           onChange={(e) => props.onSearch(e.target.value)}
         />
       </div>
-      <div className="relative overflow-x-auto">
-        <table className="w-full min-w-[40rem] text-left text-sm">
-          <thead className="text-ok-muted">
-            <tr>
-              <th scope="col" className="py-2 pr-3 font-medium">
-                Username
-              </th>
-              <th scope="col" className="py-2 pr-3 font-medium">
-                Email
-              </th>
-              <th scope="col" className="py-2 pr-3 font-medium">
-                Role
-              </th>
-              <th scope="col" className="py-2 pr-3 font-medium">
-                Status
-              </th>
-              <th scope="col" className="py-2 text-right font-medium">
-                Actions
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.members.map((member) => (
-              <MemberRow key={member.id} member={member} actions={props.decisions?.[member.id]} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table columns={["Username", "Email", "Role", "Status", "Actions"]}>
+        {props.members.map((member) => (
+          <MemberRow key={member.id} member={member} actions={props.decisions?.[member.id]} />
+        ))}
+      </Table>
       {props.members.length === 0 ? (
-        <p className="py-3 text-sm text-ok-muted">No users match.</p>
+        <p className="py-3 text-sm text-ok-muted">
+          {props.loading ? "Loading…" : "No users match."}
+        </p>
       ) : null}
       {props.hasMore ? (
         <div className="mt-3">

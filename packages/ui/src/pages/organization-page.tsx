@@ -4,7 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "../components/button";
 import { TextField } from "../components/field";
-import { Notice, PageShell, Section } from "../components/layout";
+import { PageShell, Section } from "../components/layout";
+import { ErrorPage, LoadingPage } from "../components/page-states";
 import { messageOf, reasonOf } from "../lib/errors";
 import { useTRPC } from "../lib/trpc";
 import { useAction } from "../lib/use-action";
@@ -16,18 +17,8 @@ export function OrganizationPage({ basePath = "/settings/organization" }: PagePr
   const trpc = useTRPC();
   const organization = useQuery(trpc.organization.get.queryOptions());
   const permissions = useQuery(trpc.organization.permissions.queryOptions({}));
-  if (organization.isPending)
-    return (
-      <PageShell title="Organization">
-        <p className="text-sm text-ok-muted">Loading…</p>
-      </PageShell>
-    );
-  if (organization.isError)
-    return (
-      <PageShell title="Organization">
-        <Notice tone="error">{messageOf(organization.error)}</Notice>
-      </PageShell>
-    );
+  if (organization.isPending) return <LoadingPage title={"Organization"} />;
+  if (organization.isError) return <ErrorPage title={"Organization"} error={organization.error} />;
   if (organization.data === null)
     return (
       <PageShell title="Organization">

@@ -2,6 +2,7 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useState } from "react";
 import { Notice, PageShell } from "../components/layout";
+import { ErrorPage, LoadingPage } from "../components/page-states";
 import { decisionMessage, messageOf } from "../lib/errors";
 import { useTRPC } from "../lib/trpc";
 import { InvitationsSection } from "./invitations-section";
@@ -44,18 +45,8 @@ export function UsersPage({ basePath = "/settings/organization" }: PageProps) {
       Back to organization
     </a>
   );
-  if (access.isPending)
-    return (
-      <PageShell title="User management">
-        <p className="text-sm text-ok-muted">Loading…</p>
-      </PageShell>
-    );
-  if (access.isError)
-    return (
-      <PageShell title="User management">
-        <Notice tone="error">{messageOf(access.error)}</Notice>
-      </PageShell>
-    );
+  if (access.isPending) return <LoadingPage title={"User management"} />;
+  if (access.isError) return <ErrorPage title={"User management"} error={access.error} />;
   if (!access.data.userManagement.allowed) {
     return (
       <PageShell title="User management" actions={back}>
