@@ -12,7 +12,7 @@ import { RENDER } from "./support";
 describe("several workers on PostgreSQL", () => {
   let database: TestDatabase;
   beforeAll(async () => {
-    database = await createTestDatabase("postgres", 10);
+    database = await createTestDatabase("postgres", { maxConnections: 10 });
   });
   afterAll(() => database?.drop());
 

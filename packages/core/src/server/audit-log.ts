@@ -25,13 +25,16 @@ export type AuditEntry = {
   at: Date;
 };
 
-/** R32: written in the caller's transaction, so an event exists exactly when its change does. */
-export async function appendAudit(tx: Tx, entries: AuditEntry | AuditEntry[]): Promise<void> {
-  const rows = (Array.isArray(entries) ? entries : [entries]).map(({ at, ...entry }) => ({
+export function auditRows(entries: AuditEntry | AuditEntry[]) {
+  return (Array.isArray(entries) ? entries : [entries]).map(({ at, ...entry }) => ({
     ...entry,
     before: entry.before ?? null,
     after: entry.after ?? null,
     createdAt: at,
   }));
-  await tx.insert(auditEvents).values(rows);
+}
+
+/** R32: written in the caller's transaction, so an event exists exactly when its change does. */
+export async function appendAudit(tx: Tx, entries: AuditEntry | AuditEntry[]): Promise<void> {
+  await tx.insert(auditEvents).values(auditRows(entries));
 }

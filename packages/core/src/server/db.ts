@@ -21,6 +21,11 @@ export type DatabaseOptions = {
   dataDir?: string | undefined;
   /** Pool size for PostgreSQL. Default 10. */
   maxConnections?: number;
+  /**
+   * Called for every statement sent: through the driver on PostgreSQL (BEGIN and COMMIT
+   * included), through drizzle on PGlite (its BEGIN and COMMIT are not seen). For benchmarks.
+   */
+  onQuery?: (sql: string) => void;
 };
 
 export type Database = {
@@ -38,9 +43,11 @@ export type Database = {
  */
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
   if (options.url) {
+    const onQuery = options.onQuery;
     const client = postgres(options.url, {
       max: options.maxConnections ?? 10,
       onnotice: () => {},
+      ...(onQuery ? { debug: (_connection: number, query: string) => onQuery(query) } : {}),
     });
     return {
       db: drizzlePostgres(client, { schema }),
@@ -51,8 +58,10 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   const dataDir = options.dataDir ?? "memory://";
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir);
+  const onQuery = options.onQuery;
+  const logger = onQuery ? { logQuery: (query: string) => onQuery(query) } : false;
   return {
-    db: drizzlePglite(client, { schema }),
+    db: drizzlePglite(client, { schema, logger }),
     driver: "pglite",
     close: () => client.close(),
   };

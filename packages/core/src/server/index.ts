@@ -3,6 +3,7 @@ export * from "./db";
 export * from "./guard";
 export * from "./migrate";
 export * from "./outbox";
+export { encodeCursor } from "./pagination";
 export * from "./rate-limit";
 export * as schema from "./schema";
 export * from "./services/accept-invitation";

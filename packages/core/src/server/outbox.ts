@@ -39,9 +39,11 @@ export type OutboxEntry = {
   };
 }[EmailTemplate];
 
+export function outboxRows(entries: OutboxEntry[]) {
+  return entries.map(({ at, ...entry }) => ({ ...entry, nextAttemptAt: at, createdAt: at }));
+}
+
 /** R38: queued in the caller's transaction, delivered after commit. */
 export async function enqueueEmails(tx: Tx, entries: OutboxEntry[]): Promise<void> {
-  await tx
-    .insert(emailOutbox)
-    .values(entries.map(({ at, ...entry }) => ({ ...entry, nextAttemptAt: at, createdAt: at })));
+  await tx.insert(emailOutbox).values(outboxRows(entries));
 }

@@ -13,10 +13,10 @@ export type TestDatabase = Database & { drop(): Promise<void> };
 /** A migrated, empty database of its own: PGlite in memory, or a fresh PostgreSQL database. */
 export async function createTestDatabase(
   driver: Driver,
-  maxConnections = 10,
+  options: { maxConnections?: number; onQuery?: (sql: string) => void } = {},
 ): Promise<TestDatabase> {
   if (driver === "pglite") {
-    const database = await openDatabase();
+    const database = await openDatabase({ onQuery: options.onQuery });
     await migrate(database);
     return { ...database, drop: () => database.close() };
   }
@@ -25,7 +25,7 @@ export async function createTestDatabase(
   await admin.unsafe(`create database ${name}`);
   const url = new URL(POSTGRES_URL);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), maxConnections });
+  const database = await openDatabase({ url: url.toString(), ...options });
   await migrate(database);
   return {
     ...database,

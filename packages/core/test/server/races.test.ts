@@ -32,7 +32,7 @@ describe("races on PostgreSQL", () => {
   let database: TestDatabase;
   let ctx: OrgkitContext;
   beforeAll(async () => {
-    database = await createTestDatabase("postgres", 25);
+    database = await createTestDatabase("postgres", { maxConnections: 25 });
     ctx = contextFor(database).ctx;
   });
   afterAll(() => database?.drop());

@@ -5,7 +5,7 @@ import type { OrgkitContext } from "../context";
 import type { Tx } from "../db";
 import { enforce } from "../guard";
 import { inOrganization, readMembers, requireTarget } from "../organization-lock";
-import { enqueueEmails } from "../outbox";
+import { recordChange } from "../record-change";
 import { invitations } from "../schema";
 import { newToken } from "../tokens";
 import { invitationEmail } from "./invitation-email";
@@ -43,31 +43,35 @@ export function resendInvitation(
       .where(and(eq(invitations.id, invitation.id), eq(invitations.status, "PENDING")))
       .returning({ id: invitations.id });
     if (updated.length !== 1) throw new Error("orgkit: resend lost its row under the lock");
-    await enqueueEmails(tx, [
-      invitationEmail(
-        ctx,
-        {
-          ...invitation,
-          organizationName: organization.name,
-          inviterUsername: actor.username,
-          expiresAt,
-          version,
-        },
-        token,
-        now,
-      ),
-    ]);
-    await appendAudit(tx, {
-      organizationId: organization.id,
-      actorUserId,
-      action: "invitation.resent",
-      targetType: "invitation",
-      targetId: invitation.id,
-      targetLabel: invitation.email,
-      before: { expiresAt: invitation.expiresAt.toISOString() },
-      after: { expiresAt: expiresAt.toISOString() },
-      at: now,
-    });
+
+    await recordChange(
+      tx,
+      {
+        organizationId: organization.id,
+        actorUserId,
+        action: "invitation.resent",
+        targetType: "invitation",
+        targetId: invitation.id,
+        targetLabel: invitation.email,
+        before: { expiresAt: invitation.expiresAt.toISOString() },
+        after: { expiresAt: expiresAt.toISOString() },
+        at: now,
+      },
+      [
+        invitationEmail(
+          ctx,
+          {
+            ...invitation,
+            organizationName: organization.name,
+            inviterUsername: actor.username,
+            expiresAt,
+            version,
+          },
+          token,
+          now,
+        ),
+      ],
+    );
     return { invitationId: invitation.id, expiresAt };
   });
 }

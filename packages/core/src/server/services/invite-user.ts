@@ -6,12 +6,11 @@ import {
   normalizeEmail,
   normalizeUsername,
 } from "../../policy";
-import { appendAudit } from "../audit-log";
 import type { OrgkitContext } from "../context";
 import type { Tx } from "../db";
 import { enforce, mapConflicts } from "../guard";
 import { inOrganization, readMembers } from "../organization-lock";
-import { enqueueEmails } from "../outbox";
+import { recordChange } from "../record-change";
 import { invitations, members, organizations, users } from "../schema";
 import { newToken } from "../tokens";
 import { invitationEmail } from "./invitation-email";
@@ -64,34 +63,38 @@ export function inviteUser(
           })
           .returning({ id: invitations.id });
         if (!invitation) throw new Error("orgkit: invitation insert returned nothing");
-        await enqueueEmails(tx, [
-          invitationEmail(
-            ctx,
-            {
-              id: invitation.id,
-              organizationId: organization.id,
-              organizationName: organization.name,
-              inviterUsername: actor.username,
-              email,
-              username,
-              role: input.role,
-              expiresAt,
-              version: 1,
-            },
-            token,
-            now,
-          ),
-        ]);
-        await appendAudit(tx, {
-          organizationId: organization.id,
-          actorUserId,
-          action: "invitation.sent",
-          targetType: "invitation",
-          targetId: invitation.id,
-          targetLabel: email,
-          after: { email, username, role: input.role, status: "PENDING" },
-          at: now,
-        });
+
+        await recordChange(
+          tx,
+          {
+            organizationId: organization.id,
+            actorUserId,
+            action: "invitation.sent",
+            targetType: "invitation",
+            targetId: invitation.id,
+            targetLabel: email,
+            after: { email, username, role: input.role, status: "PENDING" },
+            at: now,
+          },
+          [
+            invitationEmail(
+              ctx,
+              {
+                id: invitation.id,
+                organizationId: organization.id,
+                organizationName: organization.name,
+                inviterUsername: actor.username,
+                email,
+                username,
+                role: input.role,
+                expiresAt,
+                version: 1,
+              },
+              token,
+              now,
+            ),
+          ],
+        );
         return { invitationId: invitation.id, expiresAt };
       }),
     {

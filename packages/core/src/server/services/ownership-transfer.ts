@@ -1,4 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import {
   decideTransfer,
   decideTransferCancellation,
@@ -11,7 +12,7 @@ import type { OrgkitContext } from "../context";
 import type { Tx } from "../db";
 import { enforce } from "../guard";
 import { facts, inOrganization, readMembers, requireTarget } from "../organization-lock";
-import { enqueueEmails } from "../outbox";
+import { recordChange } from "../record-change";
 import { members, ownershipTransfers } from "../schema";
 import { hashToken, newToken, sealToken } from "../tokens";
 
@@ -61,33 +62,37 @@ export function startOwnershipTransfer(
       })
       .returning({ id: ownershipTransfers.id });
     if (!transfer) throw new Error("orgkit: transfer insert returned nothing");
-    await enqueueEmails(tx, [
+
+    await recordChange(
+      tx,
       {
         organizationId: organization.id,
-        template: "ownership-transfer-confirmation",
-        to: actor.email,
-        subjectId: transfer.id,
-        payload: {
-          organizationName: organization.name,
-          ownerUsername: actor.username,
-          targetUsername: target.username,
-          targetEmail: target.email,
-          expiresAt: expiresAt.toISOString(),
-          sealedToken: sealToken(ctx.secret, token),
-        },
+        actorUserId,
+        action: "ownership.transfer_requested",
+        targetType: "member",
+        targetId: target.id,
+        targetLabel: target.username,
+        after: { to: target.username, sentTo: actor.email, expiresAt: expiresAt.toISOString() },
         at: now,
       },
-    ]);
-    await appendAudit(tx, {
-      organizationId: organization.id,
-      actorUserId,
-      action: "ownership.transfer_requested",
-      targetType: "member",
-      targetId: target.id,
-      targetLabel: target.username,
-      after: { to: target.username, sentTo: actor.email, expiresAt: expiresAt.toISOString() },
-      at: now,
-    });
+      [
+        {
+          organizationId: organization.id,
+          template: "ownership-transfer-confirmation",
+          to: actor.email,
+          subjectId: transfer.id,
+          payload: {
+            organizationName: organization.name,
+            ownerUsername: actor.username,
+            targetUsername: target.username,
+            targetEmail: target.email,
+            expiresAt: expiresAt.toISOString(),
+            sealedToken: sealToken(ctx.secret, token),
+          },
+          at: now,
+        },
+      ],
+    );
     return { transferId: transfer.id, sentTo: actor.email, expiresAt };
   });
 }
@@ -134,48 +139,57 @@ export function confirmOwnershipTransfer(
   input: { token: string },
 ) {
   return inOrganization(ctx, actorUserId, async (tx, organization) => {
+    const now = ctx.now();
+    // Claim the transfer first, reading its state from before this statement; a refusal
+    // below rolls the claim back. One statement instead of a read and a later write.
+    const previous = alias(ownershipTransfers, "previous");
     const [transfer] = await tx
-      .select()
-      .from(ownershipTransfers)
+      .update(ownershipTransfers)
+      .set({ status: "CONFIRMED", endedAt: now })
+      .from(previous)
       .where(
         and(
+          eq(ownershipTransfers.id, previous.id),
           eq(ownershipTransfers.tokenHash, hashToken(input.token)),
           eq(ownershipTransfers.organizationId, organization.id),
         ),
-      );
+      )
+      .returning({
+        id: previous.id,
+        status: previous.status,
+        fromMemberId: previous.fromMemberId,
+        toMemberId: previous.toMemberId,
+        expiresAt: previous.expiresAt,
+      });
     if (!transfer) throw new PolicyError("TRANSFER_NOT_VALID");
     const snapshot = await readMembers(tx, organization.id, actorUserId, [transfer.toMemberId]);
     const target = snapshot.targets.get(transfer.toMemberId);
     const { actor } = snapshot;
     if (!target) throw new PolicyError("TRANSFER_NOT_VALID");
-    const now = ctx.now();
     enforce(decideTransferConfirmation({ actor, target: facts(target), transfer, now }));
     if (!actor) throw new Error("orgkit: unreachable, the policy requires a member");
 
     await demoteOwner(tx, actor.id, now);
     await promoteToOwner(tx, target.id, now);
-    await tx
-      .update(ownershipTransfers)
-      .set({ status: "CONFIRMED", endedAt: now })
-      .where(eq(ownershipTransfers.id, transfer.id));
-    await appendAudit(tx, {
-      organizationId: organization.id,
-      actorUserId,
-      action: "ownership.transferred",
-      targetType: "member",
-      targetId: target.id,
-      targetLabel: target.username,
-      before: { owner: actor.username, [target.username]: target.role },
-      after: { owner: target.username, [actor.username]: "ADMIN" },
-      at: now,
-    });
+
     const notice = {
       organizationName: organization.name,
       previousOwner: actor.username,
       newOwner: target.username,
     };
-    await enqueueEmails(
+    await recordChange(
       tx,
+      {
+        organizationId: organization.id,
+        actorUserId,
+        action: "ownership.transferred",
+        targetType: "member",
+        targetId: target.id,
+        targetLabel: target.username,
+        before: { owner: actor.username, [target.username]: target.role },
+        after: { owner: target.username, [actor.username]: "ADMIN" },
+        at: now,
+      },
       [actor.email, target.email].map((to) => ({
         organizationId: organization.id,
         template: "ownership-transferred" as const,

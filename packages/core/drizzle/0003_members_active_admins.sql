@@ -1,0 +1,1 @@
+CREATE INDEX "members_active_admins" ON "members" USING btree ("organization_id") WHERE "members"."status" = 'ACTIVE' and "members"."role" in ('OWNER', 'ADMIN');
