@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { checkPage, invite, newOrganization, signIn, unique } from "./support";
+import { checkPage, invite, newOrganization, signIn, toast, unique } from "./support";
 
 test.describe("invitations", () => {
   test("R8 R9 R10 R30 R31 step 3: invite a user, and each invite conflict says which field", async ({
@@ -102,7 +102,7 @@ test.describe("invitations", () => {
       .getByRole("row", { name: new RegExp(resent) })
       .getByRole("button", { name: "Resend" })
       .click();
-    await expect(page.getByText(`Invitation resent to ${resent}@e2e.test`)).toBeVisible();
+    await expect(toast(page, `Invitation resent to ${resent}@e2e.test`)).toBeVisible();
 
     const other = await (await browser.newContext()).newPage();
     await other.goto(oldLink);
@@ -118,7 +118,7 @@ test.describe("invitations", () => {
     await expect(dialog).toContainText("The link stops working at once.");
     await checkPage(page, "revoke-dialog");
     await dialog.getByRole("button", { name: "Revoke" }).click();
-    await expect(page.getByText(`Invitation to ${revoked}@e2e.test revoked`)).toBeVisible();
+    await expect(toast(page, `Invitation to ${revoked}@e2e.test revoked`)).toBeVisible();
     await page.reload();
     await expect(pending).not.toContainText(`${revoked}@e2e.test`);
     await other.goto(revokedLink);

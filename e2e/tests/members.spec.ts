@@ -5,6 +5,7 @@ import {
   linkIn,
   newOrganization,
   signIn,
+  toast,
   unique,
   waitForEmail,
 } from "./support";
@@ -51,7 +52,7 @@ test("R16 R17 R29 R31 step 4: role changes, and every disabled control names its
 
   const row = rowOf(page, org.username);
   await row.getByRole("combobox", { name: `Role of ${org.username}` }).selectOption("VIEWER");
-  await expect(page.getByText(`${org.username} is now VIEWER`)).toBeVisible();
+  await expect(toast(page, `${org.username} is now VIEWER`)).toBeVisible();
   await page.reload();
   await expect(rowOf(page, org.username).getByRole("combobox")).toHaveValue("VIEWER");
   await expect(
@@ -67,11 +68,7 @@ test("R20 R22 R23 R24 step 5: transfer ownership, confirmed from the owner's mai
   const org = await organizationWithMember(page, browser, "ADMIN");
   await rowOf(page, org.username).getByRole("button", { name: "Transfer ownership" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Send confirmation" }).click();
-  await expect(
-    page
-      .locator("[data-sonner-toast]")
-      .filter({ hasText: `Confirmation sent to ${org.ownerEmail}` }),
-  ).toBeVisible();
+  await expect(toast(page, `Confirmation sent to ${org.ownerEmail}`)).toBeVisible();
   const banner = page.getByRole("status").filter({ hasText: "Ownership transfer to" });
   await expect(banner).toContainText(org.username);
   await expect(banner).toContainText(org.ownerEmail);
@@ -104,7 +101,7 @@ test("R25 R26 R27 R28 step 7: remove a member; they lose access at once", async 
   await rowOf(page, org.username).getByRole("button", { name: "Remove" }).click();
   await checkPage(page, "remove-dialog");
   await page.getByRole("alertdialog").getByRole("button", { name: "Remove" }).click();
-  await expect(page.getByText(`${org.username} was removed`)).toBeVisible();
+  await expect(toast(page, `${org.username} was removed`)).toBeVisible();
   await page.reload();
   const row = rowOf(page, org.username);
   await expect(row).toContainText("REMOVED");

@@ -101,6 +101,11 @@ export async function invite(
   await form.getByLabel("Username").fill(username);
   await form.getByLabel("Role").selectOption(role);
   await form.getByRole("button", { name: "Send invitation" }).click();
-  await expect(page.getByText(`Invitation sent to ${email}`)).toBeVisible();
+  await expect(toast(page, `Invitation sent to ${email}`)).toBeVisible();
   return linkIn(await waitForEmail(page.request, email, "invited", seen));
+}
+
+/** A toast on screen with this text (screen readers get a second, hidden copy). */
+export function toast(page: Page, text: string) {
+  return page.locator("[data-toast]").filter({ hasText: text });
 }

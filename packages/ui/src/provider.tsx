@@ -1,11 +1,10 @@
 "use client";
 import type { AppRouter } from "@orgkit/trpc";
-import * as Tooltip from "@radix-ui/react-tooltip";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { type ReactNode, useState } from "react";
-import { Toaster } from "sonner";
 import superjson from "superjson";
+import { ToastProvider } from "./lib/toast";
 import { TRPCProvider } from "./lib/trpc";
 
 export type OrgkitProviderProps = {
@@ -30,10 +29,7 @@ export function OrgkitProvider({ apiUrl = "/api/trpc", children }: OrgkitProvide
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        <Tooltip.Provider delayDuration={200}>
-          {children}
-          <Toaster position="bottom-right" closeButton />
-        </Tooltip.Provider>
+        <ToastProvider>{children}</ToastProvider>
       </TRPCProvider>
     </QueryClientProvider>
   );

@@ -1,8 +1,8 @@
 "use client";
 import { type Decision, REASONS } from "@orgkit/core/policy";
-import * as Tooltip from "@radix-ui/react-tooltip";
 import { type ReactNode, useId } from "react";
 import { Button, type ButtonProps } from "./button";
+import { Tooltip } from "./tooltip";
 
 /**
  * Shows why a control the policy refused is disabled (R29): in a tooltip that keyboard
@@ -21,32 +21,23 @@ export function DisabledReason({
   if (!decision || decision.allowed) return children;
   const reason = REASONS[decision.reason].message;
   return (
-    <Tooltip.Root>
-      <Tooltip.Trigger asChild>
+    <Tooltip text={reason}>
+      {(handlers) => (
         <span
           // biome-ignore lint/a11y/noNoninteractiveTabindex: the wrapper takes focus so keyboard users can read why the control is disabled
           tabIndex={0}
           aria-describedby={reasonId}
           data-disabled-reason={reason}
           className="inline-flex rounded-ok focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ok-focus"
+          {...handlers}
         >
           {children}
           <span id={reasonId} className="sr-only">
             {reason}
           </span>
         </span>
-      </Tooltip.Trigger>
-      <Tooltip.Portal>
-        <Tooltip.Content
-          side="top"
-          sideOffset={6}
-          className="z-50 max-w-xs rounded-ok bg-ok-fg px-2 py-1 text-xs text-ok-bg shadow"
-        >
-          {reason}
-          <Tooltip.Arrow className="fill-ok-fg" />
-        </Tooltip.Content>
-      </Tooltip.Portal>
-    </Tooltip.Root>
+      )}
+    </Tooltip>
   );
 }
 

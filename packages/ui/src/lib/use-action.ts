@@ -1,7 +1,7 @@
 "use client";
 import { type UseMutationOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
 import { messageOf } from "./errors";
+import { useToast } from "./toast";
 
 /**
  * Wraps a mutation the way every orgkit action behaves: a pending state, a toast on
@@ -16,6 +16,7 @@ export function useAction<TData, TError, TVariables, TContext>(
   } = {},
 ) {
   const queryClient = useQueryClient();
+  const toast = useToast();
   return useMutation({
     ...options,
     onSuccess: async (data: TData) => {
