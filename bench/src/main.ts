@@ -1,7 +1,10 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
+import { measureUiBundle } from "../../packages/ui/size";
+import { httpBench } from "./http-bench";
+import { peerBench } from "./peer-bench";
 import { printReport } from "./report";
-import { results } from "./results";
+import { metric, results } from "./results";
 import { serviceBench } from "./service-bench";
 
 const quick = process.argv.includes("--quick");
@@ -16,6 +19,23 @@ console.info(
 for (const driver of ["postgres", "pglite"] as const) {
   await serviceBench(driver, sizes, plan);
 }
+await peerBench(sizes, plan);
+await httpBench(quick ? 5 : 15);
+const ui = await measureUiBundle();
+metric({
+  case: "ui: /settings/organization/users",
+  engine: "@orgkit/ui",
+  metric: "gzipped JS",
+  value: ui.gzipBytes,
+  unit: "bytes",
+});
+metric({
+  case: "ui: /settings/organization/users",
+  engine: "@orgkit/ui",
+  metric: "minified JS",
+  value: ui.bytes,
+  unit: "bytes",
+});
 const out = path.join(import.meta.dirname, "..", "..", "bench-results.json");
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 printReport();

@@ -44,11 +44,43 @@ export function targets(): Target[] {
       detail: `${small} ms → ${large} ms`,
     });
   }
+  for (const name of [
+    "invite",
+    "change role",
+    "remove",
+    "members page (first)",
+    "members page (deep)",
+  ]) {
+    const mine = ratios.filter(
+      (r) => r.case.startsWith(`${name} @`) && r.against === "better-auth/postgres",
+    );
+    const worst = Math.max(...mine.map((r) => r.ratio));
+    list.push({
+      name: `${name}: at least 1.5× faster than Better Auth`,
+      met: worst <= 1 / 1.5,
+      detail: `orgkit takes at most ${(worst * 100).toFixed(0)}% of Better Auth's time (${(1 / worst).toFixed(1)}× faster)`,
+    });
+  }
+  const roleRate = find("http: role change", "orgkit/http-postgres", "requests per second") ?? 0;
+  const roleErrors = find("http: role change", "orgkit/http-postgres", "non-2xx") ?? Number.NaN;
+  list.push({
+    name: "HTTP: at least 300 role changes per second on one organization, no non-2xx",
+    met: roleRate >= 300 && roleErrors === 0,
+    detail: `${roleRate} req/s, ${roleErrors} non-2xx`,
+  });
+  const ui = find("ui: /settings/organization/users", "@orgkit/ui", "gzipped JS") ?? Number.NaN;
+  list.push({
+    name: "UI under 40 KB gzipped",
+    met: ui <= 40 * 1024,
+    detail: `${(ui / 1024).toFixed(1)} KB`,
+  });
   return list;
 }
 
 export function printReport(): void {
-  const rows = results.filter((r): r is MetricRow => "metric" in r && r.metric === "p50");
+  const rows = results.filter(
+    (r): r is MetricRow => "metric" in r && r.metric === "p50" && !r.case.startsWith("http"),
+  );
   console.info(
     "\ncase                                   engine              p50 ms     p99 ms  statements",
   );
@@ -57,6 +89,15 @@ export function printReport(): void {
     const statements = find(row.case, row.engine, "statements");
     console.info(
       `${row.case.padEnd(38)} ${row.engine.padEnd(18)} ${row.value.toFixed(2).padStart(7)} ${(p99 ?? Number.NaN).toFixed(2).padStart(10)} ${String(statements ?? "").padStart(11)}`,
+    );
+  }
+  console.info(
+    "\nhttp (autocannon, 10 connections)                       req/s   p50 ms   p99 ms  non-2xx",
+  );
+  for (const label of ["http: empty query (baseline)", "http: members page", "http: role change"]) {
+    const get = (name: string) => find(label, "orgkit/http-postgres", name) ?? Number.NaN;
+    console.info(
+      `${label.padEnd(52)} ${get("requests per second").toFixed(0).padStart(8)} ${get("p50").toFixed(0).padStart(8)} ${get("p99").toFixed(0).padStart(8)} ${String(get("non-2xx")).padStart(8)}`,
     );
   }
   console.info("\nratios");

@@ -60,8 +60,11 @@ export const orgProcedure = authedProcedure.use(async ({ ctx, next }) => {
   return next({ ctx: { ...ctx, membership } });
 });
 
-/** Mutations hand the outbox to the email worker once they have committed. */
-export const afterCommit = t.middleware(async ({ ctx, next }) => {
+/**
+ * Mutations that queue an email hand the outbox to the worker once they have committed;
+ * the others skip it, so a burst of role changes costs the database nothing extra.
+ */
+export const sendsEmail = t.middleware(async ({ ctx, next }) => {
   const result = await next();
   if (result.ok) ctx.afterCommit();
   return result;

@@ -10,7 +10,7 @@ import {
 } from "@orgkit/core/server";
 import type { ApiContext } from "../context";
 import { invitationInput, inviteInput, listInvitationsInput, tokenInput } from "../schemas";
-import { afterCommit, orgProcedure, publicProcedure, router } from "../trpc";
+import { orgProcedure, publicProcedure, router, sendsEmail } from "../trpc";
 
 /** R37: sending invitations counts against the actor and the organization. */
 async function limitSending(ctx: ApiContext, userId: string, organizationId: string) {
@@ -24,7 +24,7 @@ export const invitationsRouter = router({
     .input(listInvitationsInput)
     .query(({ ctx, input }) => listInvitations(ctx.orgkit, ctx.user.id, input)),
   send: orgProcedure
-    .use(afterCommit)
+    .use(sendsEmail)
     .input(inviteInput)
     .mutation(async ({ ctx, input }) => {
       await limitSending(ctx, ctx.user.id, ctx.membership.organizationId);
@@ -32,14 +32,13 @@ export const invitationsRouter = router({
       return inviteUser(ctx.orgkit, ctx.user.id, { ...input, role: input.role as InvitationRole });
     }),
   resend: orgProcedure
-    .use(afterCommit)
+    .use(sendsEmail)
     .input(invitationInput)
     .mutation(async ({ ctx, input }) => {
       await limitSending(ctx, ctx.user.id, ctx.membership.organizationId);
       return resendInvitation(ctx.orgkit, ctx.user.id, input);
     }),
   revoke: orgProcedure
-    .use(afterCommit)
     .input(invitationInput)
     .mutation(({ ctx, input }) => revokeInvitation(ctx.orgkit, ctx.user.id, input)),
   /** What the accept page shows; reading changes nothing (R14). */
@@ -47,15 +46,12 @@ export const invitationsRouter = router({
     .input(tokenInput)
     .query(({ ctx, input }) => previewInvitation(ctx.orgkit, input)),
   /** Creates the account and membership, then returns where to go to be signed in. */
-  accept: publicProcedure
-    .use(afterCommit)
-    .input(tokenInput)
-    .mutation(async ({ ctx, input }) => {
-      const accepted = await acceptInvitation(ctx.orgkit, input);
-      const redirectTo = await ctx.signInAfterAccept({
-        id: accepted.userId,
-        email: accepted.email,
-      });
-      return { redirectTo };
-    }),
+  accept: publicProcedure.input(tokenInput).mutation(async ({ ctx, input }) => {
+    const accepted = await acceptInvitation(ctx.orgkit, input);
+    const redirectTo = await ctx.signInAfterAccept({
+      id: accepted.userId,
+      email: accepted.email,
+    });
+    return { redirectTo };
+  }),
 });

@@ -1,21 +1,19 @@
 import type { AssignableRole } from "@orgkit/core/policy";
 import { changeRole, listMembers, removeMember } from "@orgkit/core/server";
 import { changeRoleInput, listMembersInput, memberInput } from "../schemas";
-import { afterCommit, orgProcedure, router } from "../trpc";
+import { orgProcedure, router } from "../trpc";
 
 export const membersRouter = router({
   list: orgProcedure
     .input(listMembersInput)
     .query(({ ctx, input }) => listMembers(ctx.orgkit, ctx.user.id, input)),
   changeRole: orgProcedure
-    .use(afterCommit)
     .input(changeRoleInput)
     // OWNER passes the schema on purpose: the policy refuses it with its own reason (R17).
     .mutation(({ ctx, input }) =>
       changeRole(ctx.orgkit, ctx.user.id, { ...input, role: input.role as AssignableRole }),
     ),
   remove: orgProcedure
-    .use(afterCommit)
     .input(memberInput)
     .mutation(({ ctx, input }) => removeMember(ctx.orgkit, ctx.user.id, input)),
 });

@@ -4,18 +4,16 @@ import {
   startOwnershipTransfer,
 } from "@orgkit/core/server";
 import { memberInput, tokenInput } from "../schemas";
-import { afterCommit, orgProcedure, router } from "../trpc";
+import { orgProcedure, router, sendsEmail } from "../trpc";
 
 export const ownershipRouter = router({
   start: orgProcedure
-    .use(afterCommit)
+    .use(sendsEmail)
     .input(memberInput)
     .mutation(({ ctx, input }) => startOwnershipTransfer(ctx.orgkit, ctx.user.id, input)),
-  cancel: orgProcedure
-    .use(afterCommit)
-    .mutation(({ ctx }) => cancelOwnershipTransfer(ctx.orgkit, ctx.user.id)),
+  cancel: orgProcedure.mutation(({ ctx }) => cancelOwnershipTransfer(ctx.orgkit, ctx.user.id)),
   confirm: orgProcedure
-    .use(afterCommit)
+    .use(sendsEmail)
     .input(tokenInput)
     .mutation(({ ctx, input }) => confirmOwnershipTransfer(ctx.orgkit, ctx.user.id, input)),
 });

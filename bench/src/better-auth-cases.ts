@@ -1,0 +1,141 @@
+import { randomBytes } from "node:crypto";
+import { POSTGRES_URL } from "@orgkit/core/testing";
+import { betterAuth } from "better-auth";
+import { getMigrations } from "better-auth/db/migration";
+import { organization } from "better-auth/plugins";
+import pg from "pg";
+import postgres from "postgres";
+import type { CaseResult, Plan } from "./orgkit-cases";
+import { counter, measure } from "./stats";
+
+/**
+ * Better Auth's organization plugin doing the operations both products share, on the same
+ * PostgreSQL server, through `auth.api` (no HTTP), with members seeded by SQL.
+ */
+export async function betterAuthBench(sizes: number[], plan: Plan) {
+  const name = `orgkit_bench_ba_${randomBytes(4).toString("hex")}`;
+  const admin = postgres(POSTGRES_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(POSTGRES_URL);
+  url.pathname = `/${name}`;
+  const pool = new pg.Pool({ connectionString: url.toString(), max: 4 });
+  // Dropping the database at the end ends idle connections; that is expected, not a failure.
+  pool.on("error", () => {});
+  // Count statements where Kysely sends them: on each client the pool hands out.
+  pool.on("connect", (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as { query: unknown }).query = (...args: unknown[]) => {
+      counter.statements += 1;
+      return query(...args);
+    };
+  });
+  const auth = createAuth(pool);
+  const results = new Map<number, CaseResult[]>();
+  try {
+    const { runMigrations } = await getMigrations(auth.options);
+    await runMigrations();
+    for (const size of sizes) results.set(size, await casesFor(auth, pool, size, plan));
+  } finally {
+    await pool.end();
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+  return results;
+}
+
+function createAuth(pool: pg.Pool) {
+  return betterAuth({
+    database: pool,
+    secret: "bench-secret-bench-secret-bench-secret-00",
+    baseURL: "http://localhost:3000",
+    telemetry: { enabled: false },
+    rateLimit: { enabled: false },
+    emailAndPassword: { enabled: true },
+    plugins: [organization({ membershipLimit: 200_000, invitationLimit: 1_000_000 })],
+    advanced: { database: { defaultFindManyLimit: 1_000_000 } },
+  });
+}
+
+type Auth = ReturnType<typeof createAuth>;
+
+async function casesFor(
+  auth: Auth,
+  pool: pg.Pool,
+  size: number,
+  plan: Plan,
+): Promise<CaseResult[]> {
+  const tag = `ba${size}x${randomBytes(3).toString("hex")}`;
+  const signUp = await auth.api.signUpEmail({
+    body: { email: `owner-${tag}@bench.test`, password: "bench-password-1234", name: "owner" },
+    returnHeaders: true,
+  });
+  const cookie = signUp.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const headers = new Headers({ cookie });
+  const ownerId = signUp.response.user.id;
+  const org = await auth.api.createOrganization({
+    body: { name: tag, slug: tag, userId: ownerId },
+  });
+  if (!org) throw new Error("Better Auth: no organization");
+  const organizationId = org.id;
+  await pool.query(
+    `insert into "user" (id, name, email, "emailVerified", "createdAt", "updatedAt")
+     select $1 || '-' || g, 'user' || g, 'u' || g || '-' || $1 || '@bench.test', false, now(), now()
+     from generate_series(2, $2::int) g`,
+    [tag, size],
+  );
+  await pool.query(
+    `insert into member (id, "organizationId", "userId", role, "createdAt")
+     select 'm-' || $1 || '-' || g, $3, $1 || '-' || g, case when g <= 3 then 'admin' else 'member' end, now()
+     from generate_series(2, $2::int) g`,
+    [tag, size, organizationId],
+  );
+  await pool.query("analyze member");
+
+  const results: CaseResult[] = [];
+  const run = async (
+    name: string,
+    setup: (i: number) => Promise<void>,
+    call: (i: number) => Promise<unknown>,
+  ) => results.push({ case: name, ...(await measure(plan, setup, call)) });
+  const none = async () => {};
+  await run("invite", none, (i) =>
+    auth.api.createInvitation({
+      body: { email: `inv${i}-${tag}@bench.test`, role: "member", organizationId },
+      headers,
+    }),
+  );
+  const target = `m-${tag}-${Math.min(4, size)}`;
+  await run("change role", none, (i) =>
+    auth.api.updateMemberRole({
+      body: { memberId: target, role: i % 2 === 0 ? "admin" : "member", organizationId },
+      headers,
+    }),
+  );
+  let victim = "";
+  await run(
+    "remove",
+    async (i) => {
+      victim = `m-${tag}-extra-${i}`;
+      await pool.query(
+        `insert into "user" (id, name, email, "emailVerified", "createdAt", "updatedAt") values ($1, $1, $1 || '@bench.test', false, now(), now())`,
+        [`u-${victim}`],
+      );
+      await pool.query(
+        `insert into member (id, "organizationId", "userId", role, "createdAt") values ($1, $2, $3, 'member', now())`,
+        [victim, organizationId, `u-${victim}`],
+      );
+    },
+    () => auth.api.removeMember({ body: { memberIdOrEmail: victim, organizationId }, headers }),
+  );
+  await run("members page (first)", none, () =>
+    auth.api.listMembers({ query: { organizationId, limit: 50 }, headers }),
+  );
+  const middle = Math.max(0, Math.floor(size / 2));
+  await run("members page (deep)", none, () =>
+    auth.api.listMembers({ query: { organizationId, limit: 50, offset: middle }, headers }),
+  );
+  return results;
+}

@@ -1,0 +1,186 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { POSTGRES_URL } from "@orgkit/core/testing";
+import autocannon from "autocannon";
+import postgres from "postgres";
+import { metric, ratio } from "./results";
+
+const ROOT = path.join(import.meta.dirname, "..", "..");
+const DEMO = path.join(ROOT, "apps", "demo");
+const PORT = 3399;
+const BASE = `http://localhost:${PORT}`;
+
+/** autocannon against the demo's production server on PostgreSQL (R37's handler included). */
+export async function httpBench(seconds: number): Promise<void> {
+  if (!existsSync(path.join(DEMO, ".next", "BUILD_ID"))) {
+    console.info("  building the demo…");
+    execFileSync("pnpm", ["--filter", "@orgkit/demo", "build"], { cwd: ROOT, stdio: "ignore" });
+  }
+  const name = `orgkit_bench_http_${randomBytes(4).toString("hex")}`;
+  const admin = postgres(POSTGRES_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(POSTGRES_URL);
+  url.pathname = `/${name}`;
+  const server = spawn(process.execPath, ["scripts/start.mjs"], {
+    cwd: DEMO,
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      APP_URL: BASE,
+      DATABASE_URL: url.toString(),
+      RESEND_API_KEY: "",
+    },
+    stdio: "ignore",
+  });
+  try {
+    await waitFor(`${BASE}/api/trpc/health`);
+    const cookie = await signIn("owner@demo.test");
+    const db = postgres(url.toString(), { max: 1, onnotice: () => {} });
+    const memberIds = await addMembers(db, 200);
+    await db.end();
+    const headers = { cookie, "content-type": "application/json", origin: BASE };
+    const list = encodeURIComponent(JSON.stringify({ json: { limit: 50 } }));
+    const baseline = await cannon(seconds, { url: `${BASE}/api/trpc/health` });
+    const page = await cannon(seconds, {
+      url: `${BASE}/api/trpc/members.list?input=${list}`,
+      headers: { cookie },
+    });
+    let n = 0;
+    const roles = await cannon(seconds, {
+      url: `${BASE}/api/trpc/members.changeRole`,
+      method: "POST",
+      headers,
+      requests: [
+        {
+          setupRequest: (request) => {
+            // Each member is touched once per 200 requests, alternating roles, so no change repeats.
+            const memberId = memberIds[n % memberIds.length];
+            const role = Math.floor(n / memberIds.length) % 2 === 0 ? "VIEWER" : "USER";
+            n += 1;
+            return { ...request, body: JSON.stringify({ json: { memberId, role } }) };
+          },
+        },
+      ],
+    });
+    for (const [label, result] of [
+      ["http: empty query (baseline)", baseline],
+      ["http: members page", page],
+      ["http: role change", roles],
+    ] as const) {
+      metric({
+        case: label,
+        engine: "orgkit/http-postgres",
+        metric: "requests per second",
+        value: result.requests.average,
+        unit: "req/s",
+      });
+      metric({
+        case: label,
+        engine: "orgkit/http-postgres",
+        metric: "p50",
+        value: result.latency.p50,
+        unit: "ms",
+      });
+      metric({
+        case: label,
+        engine: "orgkit/http-postgres",
+        metric: "p99",
+        value: result.latency.p99,
+        unit: "ms",
+      });
+      metric({
+        case: label,
+        engine: "orgkit/http-postgres",
+        metric: "non-2xx",
+        value: result.non2xx + result.errors,
+        unit: "count",
+      });
+    }
+    ratio({
+      case: "http: members page",
+      ratio: page.requests.average / baseline.requests.average,
+      against: "http: empty query (baseline), req/s",
+    });
+    ratio({
+      case: "http: role change",
+      ratio: roles.requests.average / baseline.requests.average,
+      against: "http: empty query (baseline), req/s",
+    });
+  } finally {
+    await stop(server);
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+function cannon(seconds: number, options: autocannon.Options) {
+  return autocannon({ connections: 10, duration: seconds, ...options });
+}
+
+async function waitFor(url: string) {
+  for (let attempt = 0; attempt < 120; attempt += 1) {
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`the demo did not answer at ${url}`);
+}
+
+/** Email sign-in as a person does it, through the dev mailbox; returns the session cookie. */
+async function signIn(email: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const [key, value] = (pair ?? "").split("=");
+      if (key && value !== undefined) jar.set(key, value);
+    }
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const csrf = await fetch(`${BASE}/api/auth/csrf`);
+  keep(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  keep(
+    await fetch(`${BASE}/api/auth/signin/email`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { cookie: cookie(), "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email, csrfToken, callbackUrl: "/settings/organization" }),
+    }),
+  );
+  const [mail] = (await (await fetch(`${BASE}/api/dev/mailbox?to=${email}`)).json()) as {
+    text: string;
+  }[];
+  const link = /https?:\/\/\S+/.exec(mail?.text ?? "")?.[0];
+  if (!link) throw new Error("no sign-in link in the dev mailbox");
+  keep(await fetch(link, { redirect: "manual", headers: { cookie: cookie() } }));
+  return cookie();
+}
+
+/** 200 USER members in Acme, so role changes spread over rows that never collide. */
+async function addMembers(db: postgres.Sql, count: number): Promise<string[]> {
+  const [acme] = await db`select id from organizations where name = 'Acme'`;
+  const rows = await db`
+    with u as (
+      insert into users (id, email, name, created_at)
+      select 'http-u-' || g, 'http' || g || '@bench.test', 'http' || g, now() from generate_series(1, ${count}::int) g
+      returning id, name
+    )
+    insert into members (id, organization_id, user_id, username, role, status, created_at, updated_at)
+    select 'http-m-' || u.name, ${acme?.id}, u.id, u.name, 'USER', 'ACTIVE', now(), now() from u
+    returning id`;
+  return rows.map((row) => String(row.id));
+}
+
+async function stop(server: ChildProcess) {
+  server.kill("SIGTERM");
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  if (server.exitCode === null) server.kill("SIGKILL");
+}
