@@ -5,6 +5,7 @@ export * from "./migrate";
 export * from "./outbox";
 export { encodeCursor } from "./pagination";
 export * from "./rate-limit";
+export { recordChange, updateMemberWithAudit } from "./record-change";
 export * as schema from "./schema";
 export * from "./services/accept-invitation";
 export * from "./services/activate-organization";

@@ -7,6 +7,7 @@ import {
   listAuditEvents,
   resendInvitation,
   schema,
+  updateMemberWithAudit,
 } from "../../src/server";
 import { createOrganization, latestToken, unique } from "../../src/testing";
 import { expectRefused, outcome } from "../support/outcome";
@@ -111,5 +112,45 @@ describe.each(DRIVERS)("safety on %s", (driver) => {
     expect(await outcome(consumeRateLimit(t.ctx, `${key}:other`, limit))).toBe("OK");
     t.clock.advance(60_000);
     expect(await outcome(consumeRateLimit(t.ctx, key, limit))).toBe("OK");
+  });
+});
+
+describe.each(DRIVERS)("audit guard on %s", (driver) => {
+  const t = useDatabase(driver);
+
+  it("R32 an update that matched no row records no event and fails", async () => {
+    const org = await createOrganization(t.ctx);
+    const audit = {
+      organizationId: org.organizationId,
+      actorUserId: org.owner.userId,
+      action: "member.removed" as const,
+      targetType: "member" as const,
+      targetLabel: "nobody",
+      at: t.ctx.now(),
+    };
+    const events = async () =>
+      (await listAuditEvents(t.ctx, org.owner.userId, { limit: 100 })).items.length;
+    const before = await events();
+    await expect(
+      t.ctx.db.transaction((tx) =>
+        updateMemberWithAudit(
+          tx,
+          eq(schema.members.id, "no-such-member"),
+          { status: "REMOVED" },
+          audit,
+        ),
+      ),
+    ).rejects.toThrow();
+    expect(await events()).toBe(before);
+    // Positive control: the same call on a real member writes both.
+    await t.ctx.db.transaction((tx) =>
+      updateMemberWithAudit(
+        tx,
+        eq(schema.members.id, org.viewer.memberId),
+        { role: "USER" },
+        audit,
+      ),
+    );
+    expect(await events()).toBe(before + 1);
   });
 });

@@ -1,9 +1,9 @@
 import { and, eq, ne } from "drizzle-orm";
 import { type AssignableRole, decideRoleChange } from "../../policy";
-import { appendAudit } from "../audit-log";
 import type { OrgkitContext } from "../context";
 import { enforce } from "../guard";
 import { facts, inOrganization, readMembers, requireTarget } from "../organization-lock";
+import { updateMemberWithAudit } from "../record-change";
 import { members } from "../schema";
 
 /** R16–R19: change an active member's role to ADMIN, USER or VIEWER. */
@@ -25,25 +25,21 @@ export function changeRole(
     );
     const now = ctx.now();
     // The invariants are repeated in the WHERE: no write to a removed member or the owner.
-    const updated = await tx
-      .update(members)
-      .set({ role: input.role, updatedAt: now })
-      .where(
-        and(eq(members.id, target.id), eq(members.status, "ACTIVE"), ne(members.role, "OWNER")),
-      )
-      .returning({ id: members.id });
-    if (updated.length !== 1) throw new Error("orgkit: role change lost its row under the lock");
-    await appendAudit(tx, {
-      organizationId: organization.id,
-      actorUserId,
-      action: "member.role_changed",
-      targetType: "member",
-      targetId: target.id,
-      targetLabel: target.username,
-      before: { role: target.role },
-      after: { role: input.role },
-      at: now,
-    });
+    await updateMemberWithAudit(
+      tx,
+      and(eq(members.id, target.id), eq(members.status, "ACTIVE"), ne(members.role, "OWNER")),
+      { role: input.role, updatedAt: now },
+      {
+        organizationId: organization.id,
+        actorUserId,
+        action: "member.role_changed",
+        targetType: "member",
+        targetLabel: target.username,
+        before: { role: target.role },
+        after: { role: input.role },
+        at: now,
+      },
+    );
     return { memberId: target.id, role: input.role };
   });
 }

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import {
   decideInvite,
   INVITATION_TTL_MS,
@@ -9,21 +9,40 @@ import {
 import type { OrgkitContext } from "../context";
 import type { Tx } from "../db";
 import { enforce, mapConflicts } from "../guard";
-import { inOrganization, readMembers } from "../organization-lock";
+import { inOrganization } from "../organization-lock";
 import { recordChange } from "../record-change";
 import { invitations, members, organizations, users } from "../schema";
 import { newToken } from "../tokens";
 import { invitationEmail } from "./invitation-email";
 
-/** R9, R10: is the email registered or invited, is the username taken in the organization? */
-async function readConflicts(tx: Tx, organizationId: string, email: string, username: string) {
+/**
+ * The inviter and R9–R10's facts in one read: is the email registered or invited, is the
+ * username taken in the organization (active members and pending invitations)?
+ */
+async function readInvite(
+  tx: Tx,
+  organizationId: string,
+  actorUserId: string,
+  email: string,
+  username: string,
+) {
   const [row] = await tx
     .select({
+      actor: {
+        id: members.id,
+        role: members.role,
+        status: members.status,
+        username: members.username,
+      },
       emailRegistered: sql<boolean>`exists (select 1 from ${users} where lower(${users.email}) = lower(${email}))`,
       emailInvited: sql<boolean>`exists (select 1 from ${invitations} where lower(${invitations.email}) = lower(${email}) and ${invitations.status} = 'PENDING')`,
       usernameTaken: sql<boolean>`(exists (select 1 from ${members} where ${members.organizationId} = ${organizationId} and lower(${members.username}) = lower(${username}) and ${members.status} = 'ACTIVE') or exists (select 1 from ${invitations} where ${invitations.organizationId} = ${organizationId} and lower(${invitations.username}) = lower(${username}) and ${invitations.status} = 'PENDING'))`,
     })
     .from(organizations)
+    .leftJoin(
+      members,
+      and(eq(members.organizationId, organizations.id), eq(members.userId, actorUserId)),
+    )
     .where(eq(organizations.id, organizationId));
   if (!row) throw new Error("orgkit: organization vanished under its lock");
   return row;
@@ -40,8 +59,13 @@ export function inviteUser(
   return mapConflicts(
     () =>
       inOrganization(ctx, actorUserId, async (tx, organization) => {
-        const { actor } = await readMembers(tx, organization.id, actorUserId, []);
-        const conflicts = await readConflicts(tx, organization.id, email, username);
+        const { actor, ...conflicts } = await readInvite(
+          tx,
+          organization.id,
+          actorUserId,
+          email,
+          username,
+        );
         enforce(decideInvite({ actor, email, username, role: input.role, ...conflicts }));
         if (!actor) throw new Error("orgkit: unreachable, the policy requires a member");
 

@@ -1,9 +1,9 @@
 import { and, eq, ne } from "drizzle-orm";
 import { decideRemoval } from "../../policy";
-import { appendAudit } from "../audit-log";
 import type { OrgkitContext } from "../context";
 import { enforce } from "../guard";
 import { facts, inOrganization, readMembers, requireTarget } from "../organization-lock";
+import { updateMemberWithAudit } from "../record-change";
 import { members } from "../schema";
 
 /** R25–R28: the member stays listed as REMOVED and loses access at once. */
@@ -19,25 +19,21 @@ export function removeMember(ctx: OrgkitContext, actorUserId: string, input: { m
       }),
     );
     const now = ctx.now();
-    const updated = await tx
-      .update(members)
-      .set({ status: "REMOVED", removedAt: now, updatedAt: now })
-      .where(
-        and(eq(members.id, target.id), eq(members.status, "ACTIVE"), ne(members.role, "OWNER")),
-      )
-      .returning({ id: members.id });
-    if (updated.length !== 1) throw new Error("orgkit: removal lost its row under the lock");
-    await appendAudit(tx, {
-      organizationId: organization.id,
-      actorUserId,
-      action: "member.removed",
-      targetType: "member",
-      targetId: target.id,
-      targetLabel: target.username,
-      before: { status: "ACTIVE", role: target.role },
-      after: { status: "REMOVED", role: target.role },
-      at: now,
-    });
+    await updateMemberWithAudit(
+      tx,
+      and(eq(members.id, target.id), eq(members.status, "ACTIVE"), ne(members.role, "OWNER")),
+      { status: "REMOVED", removedAt: now, updatedAt: now },
+      {
+        organizationId: organization.id,
+        actorUserId,
+        action: "member.removed",
+        targetType: "member",
+        targetLabel: target.username,
+        before: { status: "ACTIVE", role: target.role },
+        after: { status: "REMOVED", role: target.role },
+        at: now,
+      },
+    );
     return { memberId: target.id };
   });
 }
