@@ -1,0 +1,2 @@
+export { type InitOptions, init } from "./init";
+export { planInit } from "./plan";
