@@ -5,8 +5,8 @@ import { getMigrations } from "better-auth/db/migration";
 import { organization } from "better-auth/plugins";
 import pg from "pg";
 import postgres from "postgres";
-import type { CaseResult, Plan } from "./orgkit-cases";
-import { counter, measure } from "./stats";
+
+import { type CaseResult, collector, counter, type Plan, untimed } from "./stats";
 
 /**
  * Better Auth's organization plugin doing the operations both products share, on the same
@@ -94,13 +94,8 @@ async function casesFor(
   );
   await pool.query("analyze member");
 
-  const results: CaseResult[] = [];
-  const run = async (
-    name: string,
-    setup: (i: number) => Promise<void>,
-    call: (i: number) => Promise<unknown>,
-  ) => results.push({ case: name, ...(await measure(plan, setup, call)) });
-  const none = async () => {};
+  const { results, run } = collector(plan);
+  const none = untimed;
   await run("invite", none, (i) =>
     auth.api.createInvitation({
       body: { email: `inv${i}-${tag}@bench.test`, role: "member", organizationId },

@@ -1,9 +1,9 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Db } from "@orgkit/core/server";
 import { sql } from "drizzle-orm";
-import type { CaseResult, Plan } from "./orgkit-cases";
+
 import { addUser, type SeededOrg } from "./seed";
-import { measure } from "./stats";
+import { type CaseResult, collector, type Plan, untimed } from "./stats";
 
 const lock = (org: SeededOrg) =>
   sql`select id from organizations where id = ${org.organizationId} for update`;
@@ -19,13 +19,8 @@ const token = () => {
  * statements in one transaction (lock, then one statement with CTEs where possible).
  */
 export async function floorCases(db: Db, org: SeededOrg, plan: Plan): Promise<CaseResult[]> {
-  const results: CaseResult[] = [];
-  const run = async (
-    name: string,
-    setup: (i: number) => Promise<void>,
-    call: (i: number) => Promise<unknown>,
-  ) => results.push({ case: name, ...(await measure(plan, setup, call)) });
-  const none = async () => {};
+  const { results, run } = collector(plan);
+  const none = untimed;
   const admin = org.ownerMemberId;
 
   await run("invite", none, (i) =>

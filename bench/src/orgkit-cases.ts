@@ -12,10 +12,9 @@ import {
 } from "@orgkit/core/server";
 import { desc, eq } from "drizzle-orm";
 import { addUser, type SeededOrg } from "./seed";
-import { measure } from "./stats";
+import { type CaseResult, collector, type Plan, untimed } from "./stats";
 
-export type CaseResult = { case: string; p50: number; p99: number; statements: number };
-export type Plan = { rounds: number; iterations: number; warmup: number };
+export type { CaseResult, Plan } from "./stats";
 
 async function transferToken(ctx: OrgkitContext, transferId: string): Promise<string> {
   const [row] = await ctx.db
@@ -39,13 +38,8 @@ export async function orgkitCases(
   org: SeededOrg,
   plan: Plan,
 ): Promise<CaseResult[]> {
-  const results: CaseResult[] = [];
-  const run = async (
-    name: string,
-    setup: (i: number) => Promise<void>,
-    call: (i: number) => Promise<unknown>,
-  ) => results.push({ case: name, ...(await measure(plan, setup, call)) });
-  const none = async () => {};
+  const { results, run } = collector(plan);
+  const none = untimed;
 
   await run("invite", none, (i) =>
     inviteUser(ctx, org.ownerUserId, {

@@ -55,3 +55,22 @@ export async function measure(
   }
   return { p50: median(p50s), p99: median(p99s), statements: median(statements) };
 }
+
+export type CaseResult = { case: string; p50: number; p99: number; statements: number };
+export type Plan = { rounds: number; iterations: number; warmup: number };
+
+/** Nothing to prepare before a call. */
+export const untimed = async () => {};
+
+/** Collects one result per named case, each measured with the same plan. */
+export function collector(plan: Plan) {
+  const results: CaseResult[] = [];
+  const run = async (
+    name: string,
+    setup: (i: number) => Promise<void>,
+    call: (i: number) => Promise<unknown>,
+  ) => {
+    results.push({ case: name, ...(await measure(plan, setup, call)) });
+  };
+  return { results, run };
+}

@@ -1,5 +1,5 @@
 export { Button } from "./components/button";
-export { ConfirmDialog } from "./components/confirm-dialog";
+export { ConfirmDialog, ConfirmedAction } from "./components/confirm-dialog";
 export { DisabledReason, GuardedButton } from "./components/disabled-reason";
 export { SelectField, TextField } from "./components/field";
 export { Badge, Notice, PageShell, Section } from "./components/layout";

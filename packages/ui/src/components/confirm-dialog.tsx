@@ -1,7 +1,9 @@
 "use client";
+import type { Decision } from "@orgkit/core/policy";
 import * as AlertDialog from "@radix-ui/react-alert-dialog";
 import type { ReactNode } from "react";
 import { Button } from "./button";
+import { GuardedButton } from "./disabled-reason";
 
 export type ConfirmDialogProps = {
   /** The element that opens the dialog, usually a button. */
@@ -45,5 +47,41 @@ export function ConfirmDialog({
         </AlertDialog.Content>
       </AlertDialog.Portal>
     </AlertDialog.Root>
+  );
+}
+
+export type ConfirmedActionProps = Omit<ConfirmDialogProps, "trigger"> & {
+  /** The policy's decision: refused actions stay visible, disabled, with the reason. */
+  decision: Decision | undefined;
+  label: string;
+  pending: boolean;
+};
+
+/** An action that asks first when the policy allows it, and says why not when it refuses. */
+export function ConfirmedAction({
+  decision,
+  label,
+  pending,
+  danger,
+  ...dialog
+}: ConfirmedActionProps) {
+  const variant = danger ? "danger" : "secondary";
+  if (!decision?.allowed) {
+    return (
+      <GuardedButton variant={variant} decision={decision}>
+        {label}
+      </GuardedButton>
+    );
+  }
+  return (
+    <ConfirmDialog
+      {...dialog}
+      danger={danger}
+      trigger={
+        <Button variant={variant} pending={pending}>
+          {label}
+        </Button>
+      }
+    />
   );
 }

@@ -1,7 +1,6 @@
 "use client";
 import type { Decision, InvitationStatus } from "@orgkit/core/policy";
-import { Button } from "../components/button";
-import { ConfirmDialog } from "../components/confirm-dialog";
+import { ConfirmedAction } from "../components/confirm-dialog";
 import { GuardedButton } from "../components/disabled-reason";
 import { Badge, Section } from "../components/layout";
 import { Table } from "../components/table";
@@ -95,24 +94,16 @@ function InvitationRow({
           >
             Resend
           </GuardedButton>
-          {actions?.revoke.allowed ? (
-            <ConfirmDialog
-              trigger={
-                <Button variant="danger" pending={revoke.isPending}>
-                  Revoke
-                </Button>
-              }
-              title={`Revoke the invitation to ${invitation.email}?`}
-              description="The link stops working at once."
-              confirmLabel="Revoke"
-              danger
-              onConfirm={() => revoke.mutate({ invitationId: invitation.id })}
-            />
-          ) : (
-            <GuardedButton variant="danger" decision={actions?.revoke}>
-              Revoke
-            </GuardedButton>
-          )}
+          <ConfirmedAction
+            decision={actions?.revoke}
+            label="Revoke"
+            pending={revoke.isPending}
+            title={`Revoke the invitation to ${invitation.email}?`}
+            description="The link stops working at once."
+            confirmLabel="Revoke"
+            danger
+            onConfirm={() => revoke.mutate({ invitationId: invitation.id })}
+          />
         </div>
       </td>
     </tr>

@@ -5,9 +5,8 @@ import {
   type Decision,
   type Role,
 } from "@orgkit/core/policy";
-import { Button } from "../components/button";
-import { ConfirmDialog } from "../components/confirm-dialog";
-import { DisabledReason, GuardedButton } from "../components/disabled-reason";
+import { ConfirmedAction } from "../components/confirm-dialog";
+import { DisabledReason } from "../components/disabled-reason";
 import { Badge } from "../components/layout";
 import { useTRPC } from "../lib/trpc";
 import { useAction } from "../lib/use-action";
@@ -79,35 +78,25 @@ export function MemberRow({
       </td>
       <td className="py-2">
         <div className="flex flex-wrap justify-end gap-2">
-          {actions?.transferOwnership.allowed ? (
-            <ConfirmDialog
-              trigger={<Button pending={transfer.isPending}>Transfer ownership</Button>}
-              title={`Transfer ownership to ${member.username}?`}
-              description="A confirmation link is emailed to you. Nothing changes until you confirm: then you become ADMIN and they become OWNER."
-              confirmLabel="Send confirmation"
-              onConfirm={() => transfer.mutate({ memberId: member.id })}
-            />
-          ) : (
-            <GuardedButton decision={actions?.transferOwnership}>Transfer ownership</GuardedButton>
-          )}
-          {actions?.remove.allowed ? (
-            <ConfirmDialog
-              trigger={
-                <Button variant="danger" pending={remove.isPending}>
-                  Remove
-                </Button>
-              }
-              title={`Remove ${member.username}?`}
-              description="They lose access at once and stay listed as REMOVED. This cannot be undone."
-              confirmLabel="Remove"
-              danger
-              onConfirm={() => remove.mutate({ memberId: member.id })}
-            />
-          ) : (
-            <GuardedButton variant="danger" decision={actions?.remove}>
-              Remove
-            </GuardedButton>
-          )}
+          <ConfirmedAction
+            decision={actions?.transferOwnership}
+            label="Transfer ownership"
+            pending={transfer.isPending}
+            title={`Transfer ownership to ${member.username}?`}
+            description="A confirmation link is emailed to you. Nothing changes until you confirm: then you become ADMIN and they become OWNER."
+            confirmLabel="Send confirmation"
+            onConfirm={() => transfer.mutate({ memberId: member.id })}
+          />
+          <ConfirmedAction
+            decision={actions?.remove}
+            label="Remove"
+            pending={remove.isPending}
+            title={`Remove ${member.username}?`}
+            description="They lose access at once and stay listed as REMOVED. This cannot be undone."
+            confirmLabel="Remove"
+            danger
+            onConfirm={() => remove.mutate({ memberId: member.id })}
+          />
         </div>
       </td>
     </tr>
