@@ -64,8 +64,9 @@ export function planInit(cwd: string): Plan {
   const orgkit = template("orgkit.ts.tpl", {
     trpcImports: auth ? "fromNextAuth, type GetSessionUser" : "type GetSessionUser",
     authImport: auth ? `import { auth } from "${importPath(orgkitFile, auth)}";\n` : "",
+    // Lazy: the host's auth module may import this one back.
     getUser: auth
-      ? "fromNextAuth(auth)"
+      ? "(request) => fromNextAuth(auth)(request)"
       : "async () => {\n  // Return { id } of the signed-in user from your authentication, or null.\n  return null;\n}",
   });
   return {

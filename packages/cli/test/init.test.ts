@@ -31,7 +31,7 @@ describe("orgkit init", () => {
     expect(read(cwd, PAGE)).toContain("<OrgkitApp slug={slug} token={token} />");
     expect(read(cwd, ROUTE)).toContain('from "../../../../lib/orgkit"');
     expect(read(cwd, "lib/orgkit.ts")).toContain('import { auth } from "../auth";');
-    expect(read(cwd, "lib/orgkit.ts")).toContain("fromNextAuth(auth)");
+    expect(read(cwd, "lib/orgkit.ts")).toContain("fromNextAuth(auth)(request)");
     expect(read(cwd, ".env.example")).toContain("AUTH_SECRET=");
     expect(out).toContain("session: next-auth's auth() from auth.ts");
     expect(out).toContain("What is left");
