@@ -1,4 +1,5 @@
-import { defineConfig, devices } from "@playwright/test";
+import { defineConfig } from "@playwright/test";
+import { chromium } from "./chromium";
 
 const PORT = 3124;
 const BASE_URL = `http://localhost:${PORT}`;
@@ -11,26 +12,7 @@ export default defineConfig({
   reporter: [["list"]],
   outputDir: "test-results/host",
   use: { baseURL: BASE_URL, trace: "retain-on-failure" },
-  projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-          ],
-        },
-      },
-    },
-  ],
+  projects: [chromium],
   webServer: {
     command: `node_modules/.bin/next start -p ${PORT}`,
     cwd: ".host",
