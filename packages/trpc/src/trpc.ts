@@ -1,5 +1,5 @@
 import { decideMembership, isPolicyError, PolicyError } from "@orgkit/core/policy";
-import { readMembership } from "@orgkit/core/server";
+import { enforce, readMembership } from "@orgkit/core/server";
 import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { z } from "zod";
@@ -51,12 +51,9 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
  */
 export const orgProcedure = authedProcedure.use(async ({ ctx, next }) => {
   const membership = await readMembership(ctx.orgkit, ctx.user.id);
-  const decision = decideMembership(membership);
-  if (!decision.allowed || !membership) {
-    throw toTrpcError(
-      new PolicyError(decision.allowed ? "ORGANIZATION_NOT_ACTIVE" : decision.reason),
-    );
-  }
+  // The policy's refusal, mapped to its tRPC code by mapPolicyErrors like any other.
+  enforce(decideMembership(membership));
+  if (!membership) throw new Error("orgkit: unreachable, the policy requires a member");
   return next({ ctx: { ...ctx, membership } });
 });
 
