@@ -1,10 +1,8 @@
 import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
+import { createPostgresClient, isPooledUrl } from "./postgres";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -21,6 +19,14 @@ export type DatabaseOptions = {
   dataDir?: string | undefined;
   /** Pool size for PostgreSQL. Default 10. */
   maxConnections?: number;
+  /**
+   * Whether statements are prepared (PostgreSQL only). Transaction-mode poolers without
+   * prepared-statement support (PgBouncer before 1.21, Supabase's port 6543) need `false`.
+   * Default: `false` when the URL says pooled (`?pgbouncer=true`, port 6543, a `-pooler.`
+   * host), else `true`. Either way a COMMIT that PostgreSQL did not apply throws
+   * `TransactionRolledBackError` instead of reporting success.
+   */
+  prepare?: boolean;
   /**
    * Called for every statement sent: through the driver on PostgreSQL (BEGIN and COMMIT
    * included), through drizzle on PGlite (its BEGIN and COMMIT are not seen). For benchmarks.
@@ -43,20 +49,22 @@ export type Database = {
  */
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
   if (options.url) {
-    const onQuery = options.onQuery;
-    const client = postgres(options.url, {
+    const { client, forDrizzle } = createPostgresClient({
+      url: options.url,
       max: options.maxConnections ?? 10,
-      onnotice: () => {},
-      ...(onQuery ? { debug: (_connection: number, query: string) => onQuery(query) } : {}),
+      prepare: options.prepare ?? !isPooledUrl(options.url),
+      onQuery: options.onQuery,
     });
     return {
-      db: drizzlePostgres(client, { schema }),
+      db: drizzlePostgres(forDrizzle, { schema }),
       driver: "postgres",
       close: () => client.end({ timeout: 5 }),
     };
   }
   const dataDir = options.dataDir ?? "memory://";
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle: drizzlePglite } = await import("drizzle-orm/pglite");
   const client = await PGlite.create(dataDir);
   const onQuery = options.onQuery;
   const logger = onQuery ? { logQuery: (query: string) => onQuery(query) } : false;

@@ -1,11 +1,10 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { PgliteDatabase } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
-import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
-import type { Database, Schema } from "./db";
+import { desc, sql } from "drizzle-orm";
+import { readMigrationFiles } from "drizzle-orm/migrator";
+import { bigint, pgSchema, serial, text } from "drizzle-orm/pg-core";
+import type { Database } from "./db";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -19,12 +18,49 @@ export const migrationsFolder =
     existsSync(path.join(dir, "meta", "_journal.json")),
   ) ?? path.join(here, "..", "..", "drizzle");
 
-/** Brings the database up to orgkit's latest schema. Safe to run at every start. */
-export async function migrate(database: Database): Promise<void> {
-  const config = { migrationsFolder, migrationsSchema: "orgkit_migrations" };
-  if (database.driver === "pglite") {
-    await migratePglite(database.db as PgliteDatabase<Schema>, config);
-  } else {
-    await migratePostgres(database.db as PostgresJsDatabase<Schema>, config);
-  }
+/** The table drizzle-kit's migrator keeps, in orgkit's own schema. */
+const journal = pgSchema("orgkit_migrations").table("__drizzle_migrations", {
+  id: serial("id").primaryKey(),
+  hash: text("hash").notNull(),
+  createdAt: bigint("created_at", { mode: "number" }),
+});
+
+/** Any 64-bit number the host is unlikely to use: "orgkit" in ASCII. */
+const MIGRATION_LOCK = 0x6f72676b6974n;
+
+/**
+ * Brings the database up to orgkit's latest schema. Safe at every start and from several
+ * processes at once: one transaction takes a transaction-level advisory lock (which also
+ * holds through a transaction-mode pooler), then applies the migrations this database has
+ * not seen and records them in `orgkit_migrations.__drizzle_migrations`, the table
+ * drizzle-kit's migrator keeps. A failed migration rolls back whole.
+ *
+ * @throws the database's error when a migration fails; nothing of it is applied.
+ * @example
+ * const database = await openDatabase({ url: process.env.DATABASE_URL });
+ * await migrate(database);
+ */
+export async function migrate(database: Database): Promise<{ applied: number }> {
+  const migrations = readMigrationFiles({ migrationsFolder });
+  return database.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+    await tx.execute(sql`create schema if not exists orgkit_migrations`);
+    await tx.execute(
+      sql`create table if not exists orgkit_migrations.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)`,
+    );
+    const [last] = await tx
+      .select({ createdAt: journal.createdAt })
+      .from(journal)
+      .orderBy(desc(journal.createdAt))
+      .limit(1);
+    const lastApplied = last?.createdAt ?? Number.NEGATIVE_INFINITY;
+    let count = 0;
+    for (const migration of migrations) {
+      if (migration.folderMillis <= lastApplied) continue;
+      for (const statement of migration.sql) await tx.execute(sql.raw(statement));
+      await tx.insert(journal).values({ hash: migration.hash, createdAt: migration.folderMillis });
+      count += 1;
+    }
+    return { applied: count };
+  });
 }

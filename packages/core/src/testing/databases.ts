@@ -8,12 +8,16 @@ export const POSTGRES_URL =
 
 export type Driver = "pglite" | "postgres";
 
-export type TestDatabase = Database & { drop(): Promise<void> };
+export type TestDatabase = Database & {
+  /** The PostgreSQL database's name (`undefined` on PGlite). */
+  readonly name?: string;
+  drop(): Promise<void>;
+};
 
 /** A migrated, empty database of its own: PGlite in memory, or a fresh PostgreSQL database. */
 export async function createTestDatabase(
   driver: Driver,
-  options: { maxConnections?: number; onQuery?: (sql: string) => void } = {},
+  options: { maxConnections?: number; onQuery?: (sql: string) => void; prepare?: boolean } = {},
 ): Promise<TestDatabase> {
   if (driver === "pglite") {
     const database = await openDatabase({ onQuery: options.onQuery });
@@ -29,6 +33,7 @@ export async function createTestDatabase(
   await migrate(database);
   return {
     ...database,
+    name,
     async drop() {
       await database.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);

@@ -1,0 +1,124 @@
+import { count, eq } from "drizzle-orm";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type Database,
+  inviteUser,
+  isPooledUrl,
+  openDatabase,
+  schema,
+  TransactionRolledBackError,
+} from "../../src/server";
+import {
+  contextFor,
+  createOrganization,
+  createTestDatabase,
+  type Pooler,
+  startPgBouncer,
+  type TestDatabase,
+  unique,
+} from "../../src/testing";
+
+// Through PgBouncer 1.18 in transaction mode with two server connections, so that one
+// client's consecutive statements land on different server connections.
+const WRITES = 60;
+
+describe("through a transaction-mode pooler (PgBouncer)", () => {
+  let direct: TestDatabase;
+  let pooler: Pooler;
+  beforeAll(async () => {
+    direct = await createTestDatabase("postgres");
+    pooler = await startPgBouncer({ poolSize: 2 });
+  });
+  afterAll(async () => {
+    await direct?.drop();
+    await pooler?.stop();
+  });
+
+  const invitationsOf = async (organizationId: string) => {
+    const [row] = await direct.db
+      .select({ n: count() })
+      .from(schema.invitations)
+      .where(eq(schema.invitations.organizationId, organizationId));
+    return row?.n ?? 0;
+  };
+
+  /** Sends `WRITES` invitations at once through `database`; returns how many were acknowledged. */
+  async function inviteMany(database: Database) {
+    const { ctx } = contextFor(database);
+    const org = await createOrganization(ctx);
+    const before = await invitationsOf(org.organizationId);
+    const results = await Promise.allSettled(
+      Array.from({ length: WRITES }, () => {
+        const username = unique("p");
+        return inviteUser(ctx, org.owner.userId, {
+          email: `${username}@example.test`,
+          username,
+          role: "USER",
+        });
+      }),
+    );
+    const acknowledged = results.filter((r) => r.status === "fulfilled").length;
+    return { acknowledged, stored: (await invitationsOf(org.organizationId)) - before, results };
+  }
+
+  it("R31 every write acknowledged through the pooler is stored (`?pgbouncer=true` turns prepared statements off)", async () => {
+    const url = `${pooler.url(direct.name ?? "")}?pgbouncer=true`;
+    expect(isPooledUrl(url)).toBe(true);
+    const database = await openDatabase({ url, maxConnections: 10 });
+    try {
+      const { acknowledged, stored } = await inviteMany(database);
+      expect(acknowledged).toBe(WRITES);
+      expect(stored).toBe(WRITES);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it("R31 with prepared statements forced on through the pooler, a COMMIT the database did not apply is never reported as success", async () => {
+    const database = await openDatabase({
+      url: pooler.url(direct.name ?? ""),
+      maxConnections: 10,
+      prepare: true,
+    });
+    try {
+      const { acknowledged, stored, results } = await inviteMany(database).catch((error) => {
+        // Setting up the organization may itself be refused; that is a loud failure too.
+        return { acknowledged: 0, stored: 0, results: [{ status: "rejected", reason: error }] };
+      });
+      expect(stored).toBe(acknowledged);
+      const failures = results.filter((r) => r.status === "rejected");
+      expect(acknowledged + failures.length).toBe(results.length);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it("R31 control: the bare driver's transactions through the same pooler lose acknowledged writes", async () => {
+    // Shows that this pooler reproduces the fault orgkit's client guards against.
+    const sql = postgres(pooler.url(direct.name ?? ""), { max: 10, onnotice: () => {} });
+    try {
+      await sql`create table probe (n int)`;
+      const results = await Promise.allSettled(
+        Array.from({ length: WRITES * 3 }, (_, n) =>
+          sql.begin(async (tx) => {
+            await tx`insert into probe values (${n})`;
+          }),
+        ),
+      );
+      const acknowledged = results.filter((r) => r.status === "fulfilled").length;
+      const [row] = await sql`select count(*)::int as n from probe`;
+      expect(row?.n).toBeLessThan(acknowledged);
+    } finally {
+      await sql.end();
+    }
+  });
+
+  it("R31 a rolled-back COMMIT is an error of its own kind", () => {
+    const error = new TransactionRolledBackError();
+    expect(error.code).toBe("TRANSACTION_ROLLED_BACK");
+    expect(isPooledUrl("postgres://u@db.example:6543/app")).toBe(true);
+    expect(isPooledUrl("postgres://u@ep-x-pooler.eu.aws.neon.tech/app")).toBe(true);
+    expect(isPooledUrl("postgres://u@127.0.0.1:5432/app")).toBe(false);
+  });
+});
