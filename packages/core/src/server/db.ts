@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { lockDataDir } from "./pglite-lock";
 import { createPostgresClient, isPooledUrl } from "./postgres";
 import * as schema from "./schema";
 
@@ -15,7 +16,10 @@ export type Queryable = Db | Tx;
 export type DatabaseOptions = {
   /** `postgres://…` selects PostgreSQL. Without it, orgkit runs on embedded PGlite. */
   url?: string | undefined;
-  /** PGlite's folder; `memory://` (the default) keeps nothing. */
+  /**
+   * PGlite's folder; `memory://` (the default) keeps nothing. One process at a time:
+   * opening a folder another live process holds throws `DataDirLockedError`.
+   */
   dataDir?: string | undefined;
   /** Pool size for PostgreSQL. Default 10. */
   maxConnections?: number;
@@ -62,15 +66,22 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     };
   }
   const dataDir = options.dataDir ?? "memory://";
-  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  let release = () => {};
+  if (!dataDir.startsWith("memory://")) {
+    mkdirSync(dataDir, { recursive: true });
+    release = lockDataDir(dataDir);
+  }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle: drizzlePglite } = await import("drizzle-orm/pglite");
-  const client = await PGlite.create(dataDir);
+  const client = await PGlite.create(dataDir).catch((error) => {
+    release();
+    throw error;
+  });
   const onQuery = options.onQuery;
   const logger = onQuery ? { logQuery: (query: string) => onQuery(query) } : false;
   return {
     db: drizzlePglite(client, { schema, logger }),
     driver: "pglite",
-    close: () => client.close(),
+    close: () => client.close().finally(release),
   };
 }

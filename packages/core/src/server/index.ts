@@ -4,6 +4,7 @@ export * from "./guard";
 export * from "./migrate";
 export * from "./outbox";
 export { encodeCursor } from "./pagination";
+export { DataDirLockedError } from "./pglite-lock";
 export { isPooledUrl, TransactionRolledBackError } from "./postgres";
 export * from "./rate-limit";
 export { recordChange, updateMemberWithAudit } from "./record-change";

@@ -1,5 +1,11 @@
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { readMigrationFiles } from "drizzle-orm/migrator";
+import { buildSync } from "esbuild";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate, migrationsFolder, openDatabase } from "../../src/server";
@@ -56,5 +62,41 @@ describe("migrate", () => {
     } finally {
       await database.close();
     }
+  });
+});
+
+describe("the embedded database's folder", () => {
+  it("R31 a second process opening the same PGlite folder gets an error naming the folder; after the first closes, it opens", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "orgkit-pglite-"));
+    const dataDir = path.join(dir, "data");
+    const first = await openDatabase({ dataDir });
+    // The second process runs the server bundled as it ships.
+    const bundle = path.resolve("node_modules/.cache/orgkit-test/server.mjs");
+    buildSync({
+      entryPoints: ["src/server/index.ts"],
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      packages: "external",
+      outfile: bundle,
+      logLevel: "silent",
+    });
+    const script = `import(${JSON.stringify(pathToFileURL(bundle).href)}).then((m) => m.openDatabase({ dataDir: ${JSON.stringify(dataDir)} })).then(async (d) => { await d.close(); console.log("opened"); }, (e) => { console.log(e.code, e.message); process.exit(3); })`;
+    const second = () =>
+      spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+        encoding: "utf8",
+      });
+    try {
+      const refused = second();
+      expect(refused.status).toBe(3);
+      expect(refused.stdout).toContain("DATA_DIR_LOCKED");
+      expect(refused.stdout).toContain(dataDir);
+      expect(refused.stdout).toContain("DATABASE_URL");
+    } finally {
+      await first.close();
+    }
+    const opened = second();
+    expect(opened.stdout.trim()).toBe("opened");
+    rmSync(dir, { recursive: true, force: true });
   });
 });
