@@ -1,12 +1,10 @@
-import type { OrgkitContext, RateLimit } from "@orgkit/core/server";
+import type { OrgkitContext } from "@orgkit/core/server";
 
 /** The signed-in user as the host's authentication reports it, or null. */
 export type SessionUser = { id: string };
 
 /** Returns the signed-in user of a request. next-auth's `auth()` fits through `fromNextAuth`. */
 export type GetSessionUser = (request: Request) => Promise<SessionUser | null>;
-
-export type RateLimits = { perActor: RateLimit; perOrganization: RateLimit };
 
 export type ApiContext = {
   orgkit: OrgkitContext;
@@ -16,8 +14,6 @@ export type ApiContext = {
   afterCommit: () => void;
   /** Signs a person in right after they accepted an invitation; returns where to send them. */
   signInAfterAccept: (user: { id: string; email: string }) => Promise<string>;
-  /** Limits for sending invitations (invite and resend), per actor and per organization (R37). */
-  inviteRateLimits: RateLimits;
 };
 
 /**

@@ -1,7 +1,6 @@
 import type { OrgkitContext } from "@orgkit/core/server";
-import { INVITE_RATE_LIMITS } from "@orgkit/core/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import type { ApiContext, GetSessionUser, RateLimits } from "./context";
+import type { ApiContext, GetSessionUser } from "./context";
 import { type AppRouter, appRouter } from "./router";
 
 export type OrgkitHandlerOptions = {
@@ -15,8 +14,6 @@ export type OrgkitHandlerOptions = {
   afterCommit?: () => void;
   /** Signs in a person who just accepted an invitation; returns the URL to send them to. */
   signInAfterAccept: ApiContext["signInAfterAccept"];
-  /** Default: 30 per actor and 200 per organization every 10 minutes. */
-  inviteRateLimits?: RateLimits;
   /** Most procedures one batched request may call. Default 10. */
   maxBatchSize?: number;
   /** Largest accepted body in bytes. Default 64 KiB. */
@@ -71,7 +68,6 @@ export function createOrgkitHandler(options: OrgkitHandlerOptions) {
         user: await options.getUser(request),
         afterCommit: options.afterCommit ?? (() => {}),
         signInAfterAccept: options.signInAfterAccept,
-        inviteRateLimits: options.inviteRateLimits ?? INVITE_RATE_LIMITS,
       }),
       responseMeta({ errors }) {
         const limited = errors.find((error) => error.code === "TOO_MANY_REQUESTS");

@@ -1,4 +1,12 @@
-import { contextFor, createTestDatabase, type TestDatabase, unique } from "@orgkit/core/testing";
+import { createContext } from "@orgkit/core/server";
+import {
+  addMember,
+  contextFor,
+  createTestDatabase,
+  SECRET,
+  type TestDatabase,
+  unique,
+} from "@orgkit/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOrgkitHandler } from "../src/handler";
 import { createWorld, type World } from "./world";
@@ -10,12 +18,20 @@ describe("route handler over HTTP", () => {
   let world: World;
   let handler: ReturnType<typeof createOrgkitHandler>;
   let kicks = 0;
+  let sender: string;
   beforeAll(async () => {
     database = await createTestDatabase("pglite");
     const { ctx } = contextFor(database);
     world = await createWorld(ctx);
+    sender = (await addMember(ctx, world.org.owner.userId, "ADMIN")).userId;
+    // R37's limits live in orgkit's context, so they hold for every caller of the services.
+    const limited = createContext({
+      db: database.db,
+      secret: SECRET,
+      inviteRateLimits: { perActor: { limit: 3, windowMs: 60_000 } },
+    });
     handler = createOrgkitHandler({
-      orgkit: ctx,
+      orgkit: limited,
       // The session stands in for next-auth: a header names the signed-in user.
       getUser: async (request) => {
         const id = request.headers.get("x-test-user");
@@ -25,10 +41,6 @@ describe("route handler over HTTP", () => {
         kicks += 1;
       },
       signInAfterAccept: async () => "/settings/organization",
-      inviteRateLimits: {
-        perActor: { limit: 2, windowMs: 60_000 },
-        perOrganization: { limit: 100, windowMs: 60_000 },
-      },
     });
   });
   afterAll(() => database?.drop());
@@ -140,15 +152,15 @@ describe("route handler over HTTP", () => {
     expect((await batch(10)).status).toBe(200);
   });
 
-  it("R37 sending invitations is rate limited per actor: 429 with Retry-After", async () => {
-    const send = () =>
+  it("R37 sending invitations is rate limited per actor: 429 with Retry-After; refusals spend nothing", async () => {
+    const send = (user = sender) =>
       post(
         "invitations.send",
         { email: `${unique("rl")}@example.test`, username: unique("rl"), role: "USER" },
-        {
-          "x-test-user": world.callers.OWNER,
-        },
+        { "x-test-user": user },
       );
+    for (let i = 0; i < 10; i += 1) expect((await send(world.callers.VIEWER)).status).toBe(403);
+    expect((await send()).status).toBe(200);
     expect((await send()).status).toBe(200);
     expect((await send()).status).toBe(200);
     const limited = await send();

@@ -1,5 +1,4 @@
 import {
-  INVITE_RATE_LIMITS,
   inviteUser,
   type OrgkitContext,
   removeMember,
@@ -27,7 +26,6 @@ export function apiContext(
     user: userId ? { id: userId } : null,
     afterCommit: () => {},
     signInAfterAccept: async () => "/settings/organization",
-    inviteRateLimits: INVITE_RATE_LIMITS,
     ...overrides,
   };
 }

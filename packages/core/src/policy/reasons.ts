@@ -19,6 +19,10 @@ export const REASONS = {
   UNAUTHENTICATED: { kind: "unauthenticated", message: "Sign in to continue" },
   NOT_FOUND: { kind: "not_found", message: "Not found" },
   INPUT_INVALID: { kind: "invalid", message: "The request is not valid" },
+  TEXT_INVALID: {
+    kind: "invalid",
+    message: "Remove control characters and invisible direction marks",
+  },
   ADMIN_ACCESS_REQUIRED: { kind: "forbidden", message: "Admin access required" },
   ORGANIZATION_NOT_ACTIVE: { kind: "precondition", message: "Activate organization first" },
   MEMBERSHIP_REMOVED: {

@@ -3,6 +3,7 @@ import { decideMembership, decideUserManagement, type MemberFacts, PolicyError }
 import type { OrgkitContext } from "./context";
 import type { Queryable, Tx } from "./db";
 import { enforce } from "./guard";
+import { currentMembershipId } from "./membership";
 import { members, organizations, users } from "./schema";
 
 export type LockedOrganization = { readonly id: string; readonly name: string };
@@ -35,7 +36,7 @@ export function inOrganization<T>(
       .select({ id: organizations.id, name: organizations.name })
       .from(organizations)
       .where(
-        sql`${organizations.id} = (select ${members.organizationId} from ${members} where ${members.userId} = ${actorUserId})`,
+        sql`${organizations.id} = (select ${members.organizationId} from ${members} where ${members.id} = ${currentMembershipId(actorUserId)})`,
       )
       .for("update");
     if (!organization) enforce(decideMembership(null));
@@ -74,6 +75,7 @@ export async function readMembers(
       role: members.role,
       status: members.status,
       email: users.email,
+      isActor: sql<boolean>`${members.id} = ${currentMembershipId(actorUserId)}`,
       activeAdminLikeCount: adminLikeCount(organizationId),
     })
     .from(members)
@@ -86,9 +88,11 @@ export async function readMembers(
           : eq(members.userId, actorUserId),
       ),
     );
-  const strip = ({ activeAdminLikeCount: _, ...row }: (typeof rows)[number]): MemberRow => row;
+  const strip = ({ activeAdminLikeCount: _, isActor: __, ...row }: (typeof rows)[number]) =>
+    row as MemberRow;
+  const actor = rows.find((row) => row.isActor);
   return {
-    actor: rows.map(strip).find((row) => row.userId === actorUserId) ?? null,
+    actor: actor ? strip(actor) : null,
     targets: new Map(rows.filter((row) => targetIds.includes(row.id)).map((r) => [r.id, strip(r)])),
     activeAdminLikeCount: rows[0]?.activeAdminLikeCount ?? 0,
   };

@@ -1,22 +1,51 @@
-import { PolicyError } from "../policy";
+import { checkText, PolicyError } from "../policy";
 
 /** Opaque keyset cursors: base64url JSON of the last row's sort key. */
 export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString("base64url");
 }
 
-export function decodeCursor(
+/** What each part of a list's sort key is: text, a time in epoch ms, or a row number. */
+export type CursorPart = "text" | "time" | "integer";
+
+type Decoded<P extends readonly CursorPart[]> = {
+  [K in keyof P]: P[K] extends "text" ? string : number;
+};
+
+const MAX_TIME = 8.64e15; // the largest ECMAScript Date, in ms
+
+function isValidPart(kind: CursorPart, part: unknown): boolean {
+  if (kind === "text")
+    return typeof part === "string" && part.length <= 256 && checkText(part).allowed;
+  if (typeof part !== "number" || !Number.isSafeInteger(part)) return false;
+  return kind === "integer" ? part >= 0 : Math.abs(part) <= MAX_TIME;
+}
+
+/**
+ * Reads a cursor made by `encodeCursor` for a sort key of the given shape. A forged or damaged
+ * cursor is a validation error before anything reaches SQL (R39).
+ *
+ * @throws PolicyError("INPUT_INVALID") when the cursor is not of that shape.
+ * @example
+ * const after = decodeCursor(input.cursor, ["text", "text"] as const); // [username, id] | null
+ */
+export function decodeCursor<const P extends readonly CursorPart[]>(
   cursor: string | undefined,
-  length: number,
-): (string | number)[] | null {
+  shape: P,
+): Decoded<P> | null {
   if (!cursor) return null;
+  let key: unknown;
   try {
-    const key: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(key) && key.length === length) {
-      if (key.every((part) => typeof part === "string" || typeof part === "number")) return key;
-    }
+    key = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
-    // An unreadable cursor is treated like no cursor below.
+    throw new PolicyError("INPUT_INVALID");
+  }
+  if (
+    Array.isArray(key) &&
+    key.length === shape.length &&
+    shape.every((kind, index) => isValidPart(kind, key[index]))
+  ) {
+    return key as Decoded<P>;
   }
   throw new PolicyError("INPUT_INVALID");
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { PolicyError } from "../policy";
 import type { OrgkitContext } from "./context";
+import type { Queryable } from "./db";
 import { rateLimits } from "./schema";
 
 export type RateLimit = { readonly limit: number; readonly windowMs: number };
@@ -19,10 +20,11 @@ export async function consumeRateLimit(
   ctx: OrgkitContext,
   key: string,
   { limit, windowMs }: RateLimit,
+  db: Queryable = ctx.db,
 ): Promise<{ remaining: number }> {
   const now = ctx.now().getTime();
   const windowStart = new Date(now - (now % windowMs));
-  const [row] = await ctx.db
+  const [row] = await db
     .insert(rateLimits)
     .values({ key, windowStart, count: 1 })
     .onConflictDoUpdate({
@@ -36,4 +38,22 @@ export async function consumeRateLimit(
     throw new PolicyError("RATE_LIMITED", { retryAfterSeconds });
   }
   return { remaining: limit - count };
+}
+
+/**
+ * R37: one invitation email (invite or resend) that the policy allowed spends the actor's and
+ * the organization's budget, inside the change's transaction: a refusal, or a change that rolls
+ * back, spends nothing. Limits come from `createContext({ inviteRateLimits })`.
+ *
+ * @throws PolicyError("RATE_LIMITED") with `retryAfterSeconds` when either budget is spent.
+ */
+export async function spendInviteBudget(
+  ctx: OrgkitContext,
+  tx: Queryable,
+  actorUserId: string,
+  organizationId: string,
+): Promise<void> {
+  const { perActor, perOrganization } = ctx.inviteRateLimits;
+  await consumeRateLimit(ctx, `invite:actor:${actorUserId}`, perActor, tx);
+  await consumeRateLimit(ctx, `invite:organization:${organizationId}`, perOrganization, tx);
 }

@@ -26,8 +26,19 @@ export function testClock(start = new Date("2026-01-05T09:00:00Z")) {
 
 export const DAY = 24 * 60 * 60 * 1000;
 
-export function contextFor(database: Database, clock = testClock()) {
-  return { ctx: createContext({ db: database.db, secret: SECRET, now: clock.now }), clock };
+/** Budgets large enough to build test worlds; tests of R37 pass their own limits. */
+export const GENEROUS_RATE_LIMITS = {
+  perActor: { limit: 100_000, windowMs: 60_000 },
+  perOrganization: { limit: 100_000, windowMs: 60_000 },
+};
+
+export function contextFor(
+  database: Database,
+  clock = testClock(),
+  inviteRateLimits = GENEROUS_RATE_LIMITS,
+) {
+  const ctx = createContext({ db: database.db, secret: SECRET, now: clock.now, inviteRateLimits });
+  return { ctx, clock };
 }
 
 let counter = 0;

@@ -51,21 +51,31 @@ describe.each(DRIVERS)("invitations on %s", (driver) => {
 
   it("R9 refuses an invalid email, a registered one (any case) and one already invited", async () => {
     const org = await createOrganization(t.ctx);
+    const elsewhere = await createOrganization(t.ctx);
     const base = { username: unique("e"), role: "USER" as const };
     await expectRefused(
       inviteUser(t.ctx, org.admin.userId, { ...base, email: "nope" }),
       "EMAIL_INVALID",
     );
-    const registered = `${unique("reg")}@example.test`;
-    await createAccount(t.ctx, registered);
+    // Registered: an active member of an organization, compared without case.
     await expectRefused(
-      inviteUser(t.ctx, org.admin.userId, { ...base, email: registered.toUpperCase() }),
+      inviteUser(t.ctx, org.admin.userId, { ...base, email: elsewhere.user.email.toUpperCase() }),
       "EMAIL_ALREADY_USED",
     );
+    // A personal-mode account (it signed in first) is not registered: it can be invited.
+    const personal = `${unique("reg")}@example.test`;
+    await createAccount(t.ctx, personal);
+    expect(
+      await outcome(
+        inviteUser(t.ctx, org.admin.userId, { ...base, email: personal.toUpperCase() }),
+      ),
+    ).toBe("OK");
     const fresh = `${unique("fresh")}@example.test`;
-    expect(await outcome(inviteUser(t.ctx, org.admin.userId, { ...base, email: fresh }))).toBe(
-      "OK",
-    );
+    expect(
+      await outcome(
+        inviteUser(t.ctx, org.admin.userId, { ...base, username: unique("f"), email: fresh }),
+      ),
+    ).toBe("OK");
     await expectRefused(
       inviteUser(t.ctx, org.admin.userId, {
         username: unique("e"),
@@ -223,12 +233,35 @@ describe.each(DRIVERS)("invitations on %s", (driver) => {
       .select({ email: schema.invitations.email })
       .from(schema.invitations)
       .where(eq(schema.invitations.id, emailTaken.invitationId));
-    await createAccount(t.ctx, String(row?.email).toUpperCase());
+    // The invitee joined another organization first: the first accepted wins (R9, R15).
+    const other = await createOrganization(t.ctx);
+    const elsewhere = await inviteUser(t.ctx, other.owner.userId, {
+      email: String(row?.email).toUpperCase(),
+      username: unique("first"),
+      role: "USER",
+    });
+    await acceptInvitation(t.ctx, { token: await latestToken(t.ctx, elsewhere.invitationId) });
     await expectRefused(
       acceptInvitation(t.ctx, { token: tokens.emailTaken }),
       "EMAIL_ALREADY_USED",
     );
     expect(await outcome(acceptInvitation(t.ctx, { token: tokens.control }))).toBe("OK");
+  });
+
+  it("R9 R14 an invitee who signed in on the host first joins with that same account", async () => {
+    const org = await createOrganization(t.ctx);
+    const email = `${unique("early")}@example.test`;
+    const accountId = await createAccount(t.ctx, email);
+    const sent = await inviteUser(t.ctx, org.admin.userId, {
+      email: email.toUpperCase(),
+      username: unique("early"),
+      role: "USER",
+    });
+    const accepted = await acceptInvitation(t.ctx, {
+      token: await latestToken(t.ctx, sent.invitationId),
+    });
+    expect(accepted.userId).toBe(accountId);
+    expect((await getMyOrganization(t.ctx, accountId))?.organization.id).toBe(org.organizationId);
   });
 
   it("R15 an unknown token is no longer valid", async () => {

@@ -110,7 +110,7 @@ describe("model-based: random operations against the real services on PostgreSQL
   });
   afterAll(() => database?.drop());
 
-  it(`R16 R17 R10 R13 R18 R23 R32 R33 ${RUNS} random sequences agree with the model and keep every invariant`, async () => {
+  it(`R7 R9 R10 R12 R13 R16 R17 R18 R23 R25 R32 R33 ${RUNS} random sequences (resend by another admin, removed inviters, re-invited members, expiry) agree with the model and keep every invariant`, async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(operation, { minLength: 1, maxLength: 20 }), async (operations) => {
         const clock = testClock();
@@ -184,21 +184,10 @@ async function step(
           ? String(model.members[2]?.email)
           : `${world.prefix}-e${op.email}@model.test`;
       const allowed = rules.canInvite(model, actor, email, op.username);
-      const result = await outcome(
-        inviteUser(ctx, actor.userId, { email, username: op.username, role: op.role }),
-      );
+      const sent = inviteUser(ctx, actor.userId, { email, username: op.username, role: op.role });
+      const result = await outcome(sent);
       if (expectOutcome(result, allowed)) {
-        const [row] = await ctx.db
-          .select()
-          .from(schema.invitations)
-          .where(
-            and(
-              eq(schema.invitations.organizationId, world.organizationId),
-              eq(schema.invitations.email, email),
-              eq(schema.invitations.status, "PENDING"),
-            ),
-          );
-        const id = String(row?.id);
+        const id = (await sent).invitationId;
         model.invitations.push({
           id,
           email,
@@ -217,7 +206,10 @@ async function step(
     case "revoke": {
       const invitation = pick(model.invitations, op.invitation);
       if (!invitation) return;
-      const allowed = rules.isActiveAdmin(actor) && invitation.status === "PENDING";
+      const allowed =
+        op.kind === "resend"
+          ? rules.canResend(model, actor, invitation)
+          : rules.isActiveAdmin(actor) && invitation.status === "PENDING";
       const call = op.kind === "resend" ? resendInvitation : revokeInvitation;
       const result = await outcome(call(ctx, actor.userId, { invitationId: invitation.id }));
       if (!expectOutcome(result, allowed)) return;
@@ -227,6 +219,8 @@ async function step(
         invitation.oldTokens.push(invitation.token);
         invitation.token = await latestToken(ctx, invitation.id);
         invitation.expiresAt = model.now + 7 * DAY;
+        // R12: the admin who resends becomes the inviter that R15 checks.
+        invitation.inviterMemberId = actor.memberId;
       }
       return;
     }
@@ -245,7 +239,14 @@ async function step(
       if (!target) return;
       const allowed = rules.canRemove(model, actor, target);
       const result = await outcome(removeMember(ctx, actor.userId, { memberId: target.memberId }));
-      if (expectOutcome(result, allowed)) target.status = "REMOVED";
+      if (!expectOutcome(result, allowed)) return;
+      target.status = "REMOVED";
+      // R25: a pending transfer to the removed member is cancelled with the removal.
+      if (model.transfer?.toMemberId === target.memberId) {
+        model.oldTransferTokens.push(model.transfer.token);
+        model.transfer = null;
+        model.auditEvents += 1;
+      }
       return;
     }
     case "startTransfer": {

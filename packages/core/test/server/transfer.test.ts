@@ -110,11 +110,12 @@ describe.each(DRIVERS)("ownership transfer on %s", (driver) => {
       memberId: org.admin.memberId,
     });
     await removeMember(t.ctx, org.owner.userId, { memberId: org.admin.memberId });
+    // R25: removing the target cancelled the transfer in the same transaction.
     await expectRefused(
       confirmOwnershipTransfer(t.ctx, org.owner.userId, {
         token: await latestToken(t.ctx, second.transferId),
       }),
-      "TRANSFER_TO_REMOVED",
+      "TRANSFER_NOT_VALID",
     );
     expect((await memberRow(t.ctx, org.owner.memberId)).role).toBe("OWNER");
   });

@@ -44,21 +44,35 @@ const adminLike = (role: Role) => role === "OWNER" || role === "ADMIN";
 export const isActiveAdmin = (m: ModelMember) => m.status === "ACTIVE" && adminLike(m.role);
 const adminLikeCount = (model: Model) => model.members.filter(isActiveAdmin).length;
 
+/** R9, R10: active members and pending, unexpired invitations (other than `except`) reserve. */
+function conflicts(model: Model, email: string, username: string, except?: ModelInvitation) {
+  const open = model.invitations.filter(
+    (i) => i !== except && i.status === "PENDING" && model.now < i.expiresAt,
+  );
+  const active = model.members.filter((m) => m.status === "ACTIVE");
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  return (
+    active.some((m) => same(m.email, email) || same(m.username, username)) ||
+    open.some((i) => same(i.email, email) || same(i.username, username))
+  );
+}
+
 export function canInvite(
   model: Model,
   actor: ModelMember,
   email: string,
   username: string,
 ): boolean {
-  const emailUsed =
-    model.members.some((m) => m.email.toLowerCase() === email.toLowerCase()) ||
-    model.invitations.some(
-      (i) => i.status === "PENDING" && i.email.toLowerCase() === email.toLowerCase(),
-    );
-  const usernameUsed =
-    model.members.some((m) => m.status === "ACTIVE" && m.username === username) ||
-    model.invitations.some((i) => i.status === "PENDING" && i.username === username);
-  return isActiveAdmin(actor) && !emailUsed && !usernameUsed;
+  return isActiveAdmin(actor) && !conflicts(model, email, username);
+}
+
+/** R12: pending or expired, and still free of conflicts (R10), by an active admin. */
+export function canResend(model: Model, actor: ModelMember, invitation: ModelInvitation) {
+  return (
+    isActiveAdmin(actor) &&
+    invitation.status === "PENDING" &&
+    !conflicts(model, invitation.email, invitation.username, invitation)
+  );
 }
 
 export function canAccept(model: Model, invitation: ModelInvitation, token: string): boolean {
@@ -67,7 +81,9 @@ export function canAccept(model: Model, invitation: ModelInvitation, token: stri
     token === invitation.token &&
     invitation.status === "PENDING" &&
     model.now < invitation.expiresAt &&
-    !model.members.some((m) => m.email.toLowerCase() === invitation.email.toLowerCase()) &&
+    !model.members.some(
+      (m) => m.status === "ACTIVE" && m.email.toLowerCase() === invitation.email.toLowerCase(),
+    ) &&
     !model.members.some((m) => m.status === "ACTIVE" && m.username === invitation.username) &&
     inviter !== undefined &&
     isActiveAdmin(inviter)

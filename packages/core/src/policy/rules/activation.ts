@@ -3,16 +3,16 @@ import { checkOrganizationName } from "../inputs";
 import type { ActorFacts } from "./facts";
 
 export type ActivationSnapshot = {
-  /** Any membership of the caller's account, removed included (R7). */
+  /** The caller's current membership: an active one blocks, a removed one does not (R7). */
   readonly actor: ActorFacts;
   /** The trimmed name. */
   readonly name: string;
-  /** Whether another organization already has this name, compared without case (R5). */
+  /** Whether another organization has a name with the same canonical key (R5, R39). */
   readonly nameTaken: boolean;
 };
 
 export const actorHasNoOrganization: Rule<ActivationSnapshot> = ({ actor }) =>
-  actor === null ? ALLOW : deny("ALREADY_IN_ORGANIZATION");
+  actor === null || actor.status === "REMOVED" ? ALLOW : deny("ALREADY_IN_ORGANIZATION");
 
 export const nameIsValid: Rule<ActivationSnapshot> = ({ name }) => checkOrganizationName(name);
 

@@ -60,6 +60,10 @@ export function decideInvite(snapshot: InviteSnapshot): Decision {
 
 type InvitationActionSnapshot = { readonly actor: ActorFacts; readonly status: InvitationStatus };
 
+/** R10, R12: a resend re-checks the email and username against everything but itself. */
+export type ResendSnapshot = InvitationActionSnapshot &
+  Pick<InviteSnapshot, "emailRegistered" | "emailInvited" | "usernameTaken">;
+
 export const invitationIsResendable: Rule<InvitationActionSnapshot> = ({ status }) =>
   status === "PENDING" || status === "EXPIRED" ? ALLOW : deny("INVITATION_NOT_RESENDABLE");
 
@@ -68,9 +72,12 @@ export const invitationIsRevocable: Rule<InvitationActionSnapshot> = ({ status }
   return status === "REVOKED" ? deny("INVITATION_ALREADY_REVOKED") : ALLOW;
 };
 
-/** R12: resend a pending or expired invitation. */
-export function decideResend(snapshot: InvitationActionSnapshot): Decision {
-  return decide([...USER_MANAGEMENT_RULES, invitationIsResendable], snapshot);
+/** R12: resend a pending or expired invitation whose email and username are still free. */
+export function decideResend(snapshot: ResendSnapshot): Decision {
+  return decide(
+    [...USER_MANAGEMENT_RULES, invitationIsResendable, emailIsFree, usernameIsFree],
+    snapshot,
+  );
 }
 
 /** R13: revoke an invitation that was not accepted. */

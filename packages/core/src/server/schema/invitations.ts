@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, text } from "drizzle-orm/pg-core";
 import type { InvitationRole, StoredInvitationStatus } from "../../policy";
 import { at, id } from "./columns";
 import { members, organizations } from "./organizations";
@@ -30,10 +30,12 @@ export const invitations = pgTable(
     revokedAt: at("revoked_at"),
   },
   (t) => [
-    uniqueIndex("invitations_pending_email")
-      .on(sql`lower(${t.email})`)
+    // Not unique: an expired invitation is still PENDING but reserves nothing (R9, R10), and
+    // every invitation of an organization is written under its lock (R36).
+    index("invitations_pending_email")
+      .on(t.organizationId, sql`lower(${t.email})`)
       .where(sql`${t.status} = 'PENDING'`),
-    uniqueIndex("invitations_pending_username")
+    index("invitations_pending_username")
       .on(t.organizationId, sql`lower(${t.username})`)
       .where(sql`${t.status} = 'PENDING'`),
     index("invitations_page").on(t.organizationId, t.status, t.createdAt),

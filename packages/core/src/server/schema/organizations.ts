@@ -9,9 +9,11 @@ export const organizations = pgTable(
   {
     id: id(),
     name: text("name").notNull(),
+    /** `organizationNameKey(name)`: names that look identical share it, so only one exists (R39). */
+    nameKey: text("name_key").notNull(),
     createdAt: at("created_at").notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("organizations_name_key").on(sql`lower(${t.name})`)],
+  (t) => [uniqueIndex("organizations_name_key").on(t.nameKey)],
 );
 
 export const members = pgTable(
@@ -21,10 +23,9 @@ export const members = pgTable(
     organizationId: text("organization_id")
       .notNull()
       .references(() => organizations.id),
-    /** One membership per account, removed ones included (R7). */
+    /** One active membership per account; removed ones stay as history (R7). */
     userId: text("user_id")
       .notNull()
-      .unique("members_user_key")
       .references(() => users.id),
     username: text("username").notNull(),
     role: text("role").$type<Role>().notNull(),
@@ -34,6 +35,8 @@ export const members = pgTable(
     removedAt: at("removed_at"),
   },
   (t) => [
+    uniqueIndex("members_user_active").on(t.userId).where(sql`${t.status} = 'ACTIVE'`),
+    index("members_user").on(t.userId, t.createdAt),
     // Second line of defence for R16/R23: never two active owners.
     uniqueIndex("members_one_owner")
       .on(t.organizationId)

@@ -11,6 +11,7 @@ import { appendAudit } from "../audit-log";
 import type { OrgkitContext } from "../context";
 import type { Queryable } from "../db";
 import { enforce, mapConflicts } from "../guard";
+import { emailRegistered } from "../invite-conflicts";
 import { lockOrganization } from "../organization-lock";
 import { invitations, members, organizations, users } from "../schema";
 import { hashToken } from "../tokens";
@@ -27,7 +28,7 @@ async function readByToken(tx: Queryable, token: string, now: Date) {
       inviterRole: sql<
         string | null
       >`case when ${inviter.status} = 'ACTIVE' then ${inviter.role} end`,
-      emailRegistered: sql<boolean>`exists (select 1 from ${users} where lower(${users.email}) = lower(${invitations.email}))`,
+      emailRegistered: emailRegistered(invitations.email),
       usernameTaken: sql<boolean>`exists (select 1 from ${members} where ${members.organizationId} = ${invitations.organizationId} and lower(${members.username}) = lower(${invitations.username}) and ${members.status} = 'ACTIVE')`,
     })
     .from(invitations)
@@ -99,15 +100,23 @@ export function acceptInvitation(ctx: OrgkitContext, input: { token: string }) {
         enforce(decideAcceptance(found.snapshot));
 
         const { invitation } = found;
-        const [user] = await tx
-          .insert(users)
-          .values({
-            email: invitation.email,
-            name: invitation.username,
-            emailVerified: now,
-            createdAt: now,
-          })
-          .returning({ id: users.id });
+        // R9, R14: a personal-mode account with this email (one that signed in first, or whose
+        // membership was removed) is the one that joins; otherwise the account is created.
+        const [existing] = await tx
+          .select({ id: users.id })
+          .from(users)
+          .where(sql`lower(${users.email}) = lower(${invitation.email})`);
+        const [user] = existing
+          ? [existing]
+          : await tx
+              .insert(users)
+              .values({
+                email: invitation.email,
+                name: invitation.username,
+                emailVerified: now,
+                createdAt: now,
+              })
+              .returning({ id: users.id });
         if (!user) throw new Error("orgkit: user insert returned nothing");
         const [member] = await tx
           .insert(members)
@@ -147,6 +156,7 @@ export function acceptInvitation(ctx: OrgkitContext, input: { token: string }) {
       }),
     {
       users_email_key: "EMAIL_ALREADY_USED",
+      members_user_active: "EMAIL_ALREADY_USED",
       members_active_username: "USERNAME_ALREADY_USED",
     },
   );

@@ -1,8 +1,14 @@
 import { eq, sql } from "drizzle-orm";
-import { checkUsername, decideActivation, normalizeOrganizationName } from "../../policy";
+import {
+  checkUsername,
+  decideActivation,
+  normalizeOrganizationName,
+  organizationNameKey,
+} from "../../policy";
 import { appendAudit } from "../audit-log";
 import type { OrgkitContext } from "../context";
 import { enforce, mapConflicts } from "../guard";
+import { currentMembershipId } from "../membership";
 import { members, organizations, users } from "../schema";
 
 /** An owner's username inside the new organization, from their name or email. */
@@ -21,6 +27,7 @@ export async function activateOrganization(
   input: { name: string },
 ) {
   const name = normalizeOrganizationName(input.name);
+  const nameKey = organizationNameKey(name);
   return mapConflicts(
     () =>
       ctx.db.transaction(async (tx) => {
@@ -31,10 +38,10 @@ export async function activateOrganization(
             memberId: members.id,
             role: members.role,
             status: members.status,
-            nameTaken: sql<boolean>`exists (select 1 from ${organizations} where lower(${organizations.name}) = lower(${name}))`,
+            nameTaken: sql<boolean>`exists (select 1 from ${organizations} where ${organizations.nameKey} = ${nameKey})`,
           })
           .from(users)
-          .leftJoin(members, eq(members.userId, users.id))
+          .leftJoin(members, sql`${members.id} = ${currentMembershipId(actorUserId)}`)
           .where(eq(users.id, actorUserId));
         if (!row) throw new Error(`orgkit: no account ${actorUserId}`);
         const actor =
@@ -46,7 +53,7 @@ export async function activateOrganization(
         const now = ctx.now();
         const [organization] = await tx
           .insert(organizations)
-          .values({ name, createdAt: now })
+          .values({ name, nameKey, createdAt: now })
           .returning({ id: organizations.id, name: organizations.name });
         if (!organization) throw new Error("orgkit: organization insert returned nothing");
         const username = ownerUsername({ name: row.userName, email: row.email });
@@ -76,7 +83,7 @@ export async function activateOrganization(
       }),
     {
       organizations_name_key: "ORGANIZATION_NAME_TAKEN",
-      members_user_key: "ALREADY_IN_ORGANIZATION",
+      members_user_active: "ALREADY_IN_ORGANIZATION",
     },
   );
 }

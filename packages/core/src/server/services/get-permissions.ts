@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import {
   ASSIGNABLE_ROLES,
   type AssignableRole,
@@ -16,6 +16,8 @@ import {
   invitationStatus,
 } from "../../policy";
 import type { OrgkitContext } from "../context";
+import { inviteConflicts } from "../invite-conflicts";
+import { currentMembershipId } from "../membership";
 import { facts, readMembers } from "../organization-lock";
 import { invitations, members, ownershipTransfers } from "../schema";
 
@@ -51,7 +53,7 @@ export async function getPermissions(
   const [own] = await ctx.db
     .select({ organizationId: members.organizationId })
     .from(members)
-    .where(eq(members.userId, actorUserId));
+    .where(sql`${members.id} = ${currentMembershipId(actorUserId)}`);
   const snapshot = own
     ? await readMembers(ctx.db, own.organizationId, actorUserId, input.memberIds ?? [])
     : null;
@@ -99,15 +101,26 @@ export async function getPermissions(
 
   const ids = input.invitationIds ?? [];
   if (ids.length === 0) return result;
+  const now = ctx.now();
   const rows = await ctx.db
-    .select({ id: invitations.id, status: invitations.status, expiresAt: invitations.expiresAt })
+    .select({
+      id: invitations.id,
+      status: invitations.status,
+      expiresAt: invitations.expiresAt,
+      ...inviteConflicts({
+        organizationId: invitations.organizationId,
+        email: invitations.email,
+        username: invitations.username,
+        now,
+        except: invitations.id,
+      }),
+    })
     .from(invitations)
     .where(and(eq(invitations.organizationId, own.organizationId), inArray(invitations.id, ids)));
-  const now = ctx.now();
   for (const row of rows) {
     const status = invitationStatus(row, now);
     result.invitations[row.id] = {
-      resend: decideResend({ actor, status }),
+      resend: decideResend({ ...row, actor, status }),
       revoke: decideRevoke({ actor, status }),
     };
   }

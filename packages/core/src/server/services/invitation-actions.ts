@@ -4,15 +4,26 @@ import { appendAudit } from "../audit-log";
 import type { OrgkitContext } from "../context";
 import type { Tx } from "../db";
 import { enforce } from "../guard";
+import { inviteConflicts } from "../invite-conflicts";
 import { inOrganization, readMembers, requireTarget } from "../organization-lock";
+import { spendInviteBudget } from "../rate-limit";
 import { recordChange } from "../record-change";
 import { invitations } from "../schema";
 import { newToken } from "../tokens";
 import { invitationEmail } from "./invitation-email";
 
-async function readInvitation(tx: Tx, organizationId: string, invitationId: string) {
+async function readInvitation(tx: Tx, organizationId: string, invitationId: string, now: Date) {
   const [row] = await tx
-    .select()
+    .select({
+      invitation: invitations,
+      ...inviteConflicts({
+        organizationId: invitations.organizationId,
+        email: invitations.email,
+        username: invitations.username,
+        now,
+        except: invitations.id,
+      }),
+    })
     .from(invitations)
     .where(and(eq(invitations.id, invitationId), eq(invitations.organizationId, organizationId)));
   return row;
@@ -25,21 +36,23 @@ export function resendInvitation(
   input: { invitationId: string },
 ) {
   return inOrganization(ctx, actorUserId, async (tx, organization) => {
-    const { actor } = await readMembers(tx, organization.id, actorUserId, []);
-    const invitation = requireTarget(
-      actor,
-      await readInvitation(tx, organization.id, input.invitationId),
-    );
     const now = ctx.now();
-    enforce(decideResend({ actor, status: invitationStatus(invitation, now) }));
+    const { actor } = await readMembers(tx, organization.id, actorUserId, []);
+    const { invitation, ...conflicts } = requireTarget(
+      actor,
+      await readInvitation(tx, organization.id, input.invitationId, now),
+    );
+    enforce(decideResend({ actor, status: invitationStatus(invitation, now), ...conflicts }));
     if (!actor) throw new Error("orgkit: unreachable, the policy requires a member");
+    await spendInviteBudget(ctx, tx, actorUserId, organization.id);
 
     const { token, hash } = newToken();
     const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
     const version = invitation.version + 1;
     const updated = await tx
       .update(invitations)
-      .set({ tokenHash: hash, version, sentAt: now, expiresAt })
+      // R12: the admin who resends becomes the inviter, whom the email names and R15 checks.
+      .set({ tokenHash: hash, version, sentAt: now, expiresAt, invitedByMemberId: actor.id })
       .where(and(eq(invitations.id, invitation.id), eq(invitations.status, "PENDING")))
       .returning({ id: invitations.id });
     if (updated.length !== 1) throw new Error("orgkit: resend lost its row under the lock");
@@ -54,7 +67,7 @@ export function resendInvitation(
         targetId: invitation.id,
         targetLabel: invitation.email,
         before: { expiresAt: invitation.expiresAt.toISOString() },
-        after: { expiresAt: expiresAt.toISOString() },
+        after: { expiresAt: expiresAt.toISOString(), invitedBy: actor.username },
         at: now,
       },
       [
@@ -83,12 +96,12 @@ export function revokeInvitation(
   input: { invitationId: string },
 ) {
   return inOrganization(ctx, actorUserId, async (tx, organization) => {
-    const { actor } = await readMembers(tx, organization.id, actorUserId, []);
-    const invitation = requireTarget(
-      actor,
-      await readInvitation(tx, organization.id, input.invitationId),
-    );
     const now = ctx.now();
+    const { actor } = await readMembers(tx, organization.id, actorUserId, []);
+    const { invitation } = requireTarget(
+      actor,
+      await readInvitation(tx, organization.id, input.invitationId, now),
+    );
     const status = invitationStatus(invitation, now);
     enforce(decideRevoke({ actor, status }));
     const updated = await tx

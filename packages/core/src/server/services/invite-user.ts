@@ -8,16 +8,19 @@ import {
 } from "../../policy";
 import type { OrgkitContext } from "../context";
 import type { Tx } from "../db";
-import { enforce, mapConflicts } from "../guard";
+import { enforce } from "../guard";
+import { inviteConflicts } from "../invite-conflicts";
+import { currentMembershipId } from "../membership";
 import { inOrganization } from "../organization-lock";
+import { spendInviteBudget } from "../rate-limit";
 import { recordChange } from "../record-change";
-import { invitations, members, organizations, users } from "../schema";
+import { invitations, members, organizations } from "../schema";
 import { newToken } from "../tokens";
 import { invitationEmail } from "./invitation-email";
 
 /**
- * The inviter and R9–R10's facts in one read: is the email registered or invited, is the
- * username taken in the organization (active members and pending invitations)?
+ * The inviter and R9–R10's facts in one read: is the email registered or invited here, is the
+ * username taken in the organization (active members and pending, unexpired invitations)?
  */
 async function readInvite(
   tx: Tx,
@@ -25,6 +28,7 @@ async function readInvite(
   actorUserId: string,
   email: string,
   username: string,
+  now: Date,
 ) {
   const [row] = await tx
     .select({
@@ -34,14 +38,15 @@ async function readInvite(
         status: members.status,
         username: members.username,
       },
-      emailRegistered: sql<boolean>`exists (select 1 from ${users} where lower(${users.email}) = lower(${email}))`,
-      emailInvited: sql<boolean>`exists (select 1 from ${invitations} where lower(${invitations.email}) = lower(${email}) and ${invitations.status} = 'PENDING')`,
-      usernameTaken: sql<boolean>`(exists (select 1 from ${members} where ${members.organizationId} = ${organizationId} and lower(${members.username}) = lower(${username}) and ${members.status} = 'ACTIVE') or exists (select 1 from ${invitations} where ${invitations.organizationId} = ${organizationId} and lower(${invitations.username}) = lower(${username}) and ${invitations.status} = 'PENDING'))`,
+      ...inviteConflicts({ organizationId, email, username, now }),
     })
     .from(organizations)
     .leftJoin(
       members,
-      and(eq(members.organizationId, organizations.id), eq(members.userId, actorUserId)),
+      and(
+        eq(members.organizationId, organizations.id),
+        sql`${members.id} = ${currentMembershipId(actorUserId)}`,
+      ),
     )
     .where(eq(organizations.id, organizationId));
   if (!row) throw new Error("orgkit: organization vanished under its lock");
@@ -56,74 +61,69 @@ export function inviteUser(
 ) {
   const email = normalizeEmail(input.email);
   const username = normalizeUsername(input.username);
-  return mapConflicts(
-    () =>
-      inOrganization(ctx, actorUserId, async (tx, organization) => {
-        const { actor, ...conflicts } = await readInvite(
-          tx,
-          organization.id,
-          actorUserId,
-          email,
-          username,
-        );
-        enforce(decideInvite({ actor, email, username, role: input.role, ...conflicts }));
-        if (!actor) throw new Error("orgkit: unreachable, the policy requires a member");
+  return inOrganization(ctx, actorUserId, async (tx, organization) => {
+    const now = ctx.now();
+    const { actor, ...conflicts } = await readInvite(
+      tx,
+      organization.id,
+      actorUserId,
+      email,
+      username,
+      now,
+    );
+    enforce(decideInvite({ actor, email, username, role: input.role, ...conflicts }));
+    if (!actor) throw new Error("orgkit: unreachable, the policy requires a member");
+    await spendInviteBudget(ctx, tx, actorUserId, organization.id);
 
-        const now = ctx.now();
-        const { token, hash } = newToken();
-        const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
-        const [invitation] = await tx
-          .insert(invitations)
-          .values({
+    const { token, hash } = newToken();
+    const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
+    const [invitation] = await tx
+      .insert(invitations)
+      .values({
+        organizationId: organization.id,
+        email,
+        username,
+        role: input.role,
+        tokenHash: hash,
+        invitedByMemberId: actor.id,
+        createdAt: now,
+        sentAt: now,
+        expiresAt,
+      })
+      .returning({ id: invitations.id });
+    if (!invitation) throw new Error("orgkit: invitation insert returned nothing");
+
+    await recordChange(
+      tx,
+      {
+        organizationId: organization.id,
+        actorUserId,
+        action: "invitation.sent",
+        targetType: "invitation",
+        targetId: invitation.id,
+        targetLabel: email,
+        after: { email, username, role: input.role, status: "PENDING" },
+        at: now,
+      },
+      [
+        invitationEmail(
+          ctx,
+          {
+            id: invitation.id,
             organizationId: organization.id,
+            organizationName: organization.name,
+            inviterUsername: actor.username,
             email,
             username,
             role: input.role,
-            tokenHash: hash,
-            invitedByMemberId: actor.id,
-            createdAt: now,
-            sentAt: now,
             expiresAt,
-          })
-          .returning({ id: invitations.id });
-        if (!invitation) throw new Error("orgkit: invitation insert returned nothing");
-
-        await recordChange(
-          tx,
-          {
-            organizationId: organization.id,
-            actorUserId,
-            action: "invitation.sent",
-            targetType: "invitation",
-            targetId: invitation.id,
-            targetLabel: email,
-            after: { email, username, role: input.role, status: "PENDING" },
-            at: now,
+            version: 1,
           },
-          [
-            invitationEmail(
-              ctx,
-              {
-                id: invitation.id,
-                organizationId: organization.id,
-                organizationName: organization.name,
-                inviterUsername: actor.username,
-                email,
-                username,
-                role: input.role,
-                expiresAt,
-                version: 1,
-              },
-              token,
-              now,
-            ),
-          ],
-        );
-        return { invitationId: invitation.id, expiresAt };
-      }),
-    {
-      invitations_pending_email: "EMAIL_ALREADY_USED",
-      invitations_pending_username: "USERNAME_ALREADY_USED",
-    },
-  );
+          token,
+          now,
+        ),
+      ],
+    );
+    return { invitationId: invitation.id, expiresAt };
+  });
 }

@@ -12,7 +12,7 @@ export async function listAuditEvents(
 ) {
   const { organizationId } = await requireManager(ctx, actorUserId);
   const limit = pageSize(input.limit);
-  const after = decodeCursor(input.cursor, 1);
+  const after = decodeCursor(input.cursor, ["integer"]);
   const rows = await ctx.db
     .select({
       id: auditEvents.id,
@@ -31,7 +31,7 @@ export async function listAuditEvents(
     .where(
       and(
         eq(auditEvents.organizationId, organizationId),
-        after ? lt(auditEvents.id, Number(after[0])) : undefined,
+        after ? lt(auditEvents.id, after[0]) : undefined,
       ),
     )
     .orderBy(desc(auditEvents.id))

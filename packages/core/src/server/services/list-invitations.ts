@@ -20,11 +20,11 @@ export async function listInvitations(
 ) {
   const { organizationId } = await requireManager(ctx, actorUserId);
   const limit = pageSize(input.limit);
-  const after = decodeCursor(input.cursor, 2);
+  const after = decodeCursor(input.cursor, ["time", "text"]);
   const filters: (SQL | undefined)[] = [eq(invitations.organizationId, organizationId)];
   if ((input.scope ?? "PENDING") === "PENDING") filters.push(eq(invitations.status, "PENDING"));
   if (after) {
-    const [createdAt, id] = [new Date(Number(after[0])), String(after[1])];
+    const [createdAt, id] = [new Date(after[0]), after[1]];
     filters.push(
       or(
         lt(invitations.createdAt, createdAt),

@@ -1,6 +1,7 @@
 import { and, asc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
-import type { MemberStatus, Role } from "../../policy";
+import { checkText, type MemberStatus, type Role } from "../../policy";
 import type { OrgkitContext } from "../context";
+import { enforce } from "../guard";
 import { decodeCursor, encodeCursor, pageSize } from "../pagination";
 import { members, users } from "../schema";
 import { requireManager } from "./read-access";
@@ -26,7 +27,7 @@ export async function listMembers(
   input: ListMembersInput = {},
 ) {
   const limit = pageSize(input.limit);
-  const after = decodeCursor(input.cursor, 2);
+  const after = decodeCursor(input.cursor, ["text", "text"]);
   // The caller's organization, if they may manage it: the check rides along with the page
   // query, and only an empty page asks why (one statement in the common case).
   const managed = sql`(select me.organization_id from ${members} me where me.user_id = ${actorUserId} and me.status = 'ACTIVE' and me.role in ('OWNER', 'ADMIN'))`;
@@ -34,12 +35,14 @@ export async function listMembers(
   if (input.role) filters.push(eq(members.role, input.role));
   if (input.status) filters.push(eq(members.status, input.status));
   const search = input.search?.trim();
+  // The tRPC schema refuses these first; a host calling the service directly meets the same rule.
+  if (search) enforce(checkText(search));
   if (search) {
     const pattern = `%${escapeLike(search)}%`;
     filters.push(or(ilike(members.username, pattern), ilike(users.email, pattern)));
   }
   if (after) {
-    const [username, id] = after.map(String) as [string, string];
+    const [username, id] = after;
     filters.push(sql`(${byteOrder}, ${members.id}) > (${username}, ${id})`);
   }
   const rows = await ctx.db

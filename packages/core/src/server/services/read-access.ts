@@ -1,12 +1,16 @@
-import { eq } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { decideUserManagement, type MemberFacts } from "../../policy";
 import type { OrgkitContext } from "../context";
 import { enforce } from "../guard";
+import { currentMembershipId } from "../membership";
 import { members } from "../schema";
 
 export type Membership = MemberFacts & { organizationId: string };
 
-/** The caller's membership as the database has it now, removed included; null in personal mode. */
+/**
+ * The caller's current membership as the database has it now (the active one, else the latest
+ * removed one); null when the account never joined an organization.
+ */
 export async function readMembership(
   ctx: OrgkitContext,
   actorUserId: string,
@@ -19,7 +23,7 @@ export async function readMembership(
       status: members.status,
     })
     .from(members)
-    .where(eq(members.userId, actorUserId));
+    .where(sql`${members.id} = ${currentMembershipId(actorUserId)}`);
   return row ?? null;
 }
 

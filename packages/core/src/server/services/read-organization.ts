@@ -1,8 +1,9 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { decideMembership, decideUserManagement } from "../../policy";
 import type { OrgkitContext } from "../context";
 import { enforce } from "../guard";
+import { currentMembershipId } from "../membership";
 import { members, organizations, ownershipTransfers, users } from "../schema";
 
 const target = alias(members, "target");
@@ -23,8 +24,9 @@ export async function getMyOrganization(ctx: OrgkitContext, actorUserId: string)
     .from(members)
     .innerJoin(organizations, eq(organizations.id, members.organizationId))
     .innerJoin(users, eq(users.id, members.userId))
-    .where(eq(members.userId, actorUserId));
-  if (!row) return null;
+    .where(sql`${members.id} = ${currentMembershipId(actorUserId)}`);
+  // A removed member is back in personal mode (R7): they may activate or accept again.
+  if (!row || row.member.status === "REMOVED") return null;
   enforce(decideMembership(row.member));
   const canManage = decideUserManagement(row.member).allowed;
   return {

@@ -1,10 +1,11 @@
 import { and, eq, ne } from "drizzle-orm";
 import { decideRemoval } from "../../policy";
+import { appendAudit } from "../audit-log";
 import type { OrgkitContext } from "../context";
 import { enforce } from "../guard";
 import { facts, inOrganization, readMembers, requireTarget } from "../organization-lock";
 import { updateMemberWithAudit } from "../record-change";
-import { members } from "../schema";
+import { members, ownershipTransfers } from "../schema";
 
 /** R25–R28: the member stays listed as REMOVED and loses access at once. */
 export function removeMember(ctx: OrgkitContext, actorUserId: string, input: { memberId: string }) {
@@ -34,6 +35,31 @@ export function removeMember(ctx: OrgkitContext, actorUserId: string, input: { m
         at: now,
       },
     );
+    // R25: a pending transfer to the removed member is cancelled with it.
+    const cancelled = await tx
+      .update(ownershipTransfers)
+      .set({ status: "CANCELLED", endedAt: now })
+      .where(
+        and(
+          eq(ownershipTransfers.organizationId, organization.id),
+          eq(ownershipTransfers.toMemberId, target.id),
+          eq(ownershipTransfers.status, "PENDING"),
+        ),
+      )
+      .returning({ id: ownershipTransfers.id });
+    for (const transfer of cancelled) {
+      await appendAudit(tx, {
+        organizationId: organization.id,
+        actorUserId,
+        action: "ownership.transfer_cancelled",
+        targetType: "ownership_transfer",
+        targetId: transfer.id,
+        targetLabel: target.username,
+        before: { status: "PENDING" },
+        after: { status: "CANCELLED", because: "target removed" },
+        at: now,
+      });
+    }
     return { memberId: target.id };
   });
 }

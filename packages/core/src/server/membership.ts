@@ -1,0 +1,13 @@
+import { type AnyColumn, sql } from "drizzle-orm";
+import { members } from "./schema";
+
+const own = (column: AnyColumn) => sql`own.${sql.identifier(column.name)}`;
+
+/**
+ * R7: the id of an account's current membership row: its active one, else its latest removed
+ * one. An account has at most one active membership (`members_user_active`); removed rows stay
+ * as history, and the latest tells a removed member why their next request is refused (R25).
+ * The subquery names its columns through its own alias (drizzle may leave them unqualified).
+ */
+export const currentMembershipId = (userId: string) =>
+  sql<string>`(select ${own(members.id)} from ${members} as own where ${own(members.userId)} = ${userId} order by (${own(members.status)} = 'ACTIVE') desc, ${own(members.createdAt)} desc limit 1)`;
