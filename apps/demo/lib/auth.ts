@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import { normalizeIdentifier } from "@orgkit/core/policy";
 import { schema } from "@orgkit/core/server";
 import NextAuth from "next-auth";
 import type { EmailConfig } from "next-auth/providers/email";
@@ -19,6 +20,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     name: "Email",
     from: config.emailFrom,
     maxAge: SIGN_IN_MAX_AGE_SECONDS,
+    // R39: the same normalizer as orgkit's invitations, so invite, accept and sign-in meet
+    // one account (Auth.js's own would keep a combining accent that orgkit refuses).
+    normalizeIdentifier,
     async sendVerificationRequest({ identifier, url }) {
       await transport.send({
         to: identifier,

@@ -31,6 +31,13 @@ export function getOrgkit() {
   return cache.orgkit;
 }
 
+/**
+ * orgkit's normalizer for sign-in addresses (R39). Pass it to your Auth.js email provider,
+ * `{ id: "email", type: "email", normalizeIdentifier, … }`, so that invite, accept and
+ * sign-in always meet the same account.
+ */
+export { normalizeIdentifier } from "@orgkit/core/policy";
+
 /** The signed-in user of a request. */
 export const getSessionUser: GetSessionUser = {{getUser}};
 
