@@ -1,3 +1,4 @@
+import { orgkitPageHeaders } from "@orgkit/trpc/headers";
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
@@ -5,6 +6,10 @@ const nextConfig: NextConfig = {
   transpilePackages: ["@orgkit/core", "@orgkit/trpc", "@orgkit/ui", "@orgkit/emails"],
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
+  // R40: no framing by other origins; no Referer or caching on the link pages.
+  async headers() {
+    return orgkitPageHeaders();
+  },
 };
 
 export default nextConfig;

@@ -1,6 +1,16 @@
 import type { OrgkitContext } from "@orgkit/core/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { ApiContext, GetSessionUser } from "./context";
+import {
+  API_HEADERS,
+  crossSite,
+  type EdgeLimits,
+  procedureCount,
+  publicOrigins,
+  readCapped,
+  refuse,
+} from "./edge";
+import { consoleLogger, describeFault, type OrgkitLogger } from "./logging";
 import { type AppRouter, appRouter } from "./router";
 
 export type OrgkitHandlerOptions = {
@@ -14,37 +24,39 @@ export type OrgkitHandlerOptions = {
   afterCommit?: () => void;
   /** Signs in a person who just accepted an invitation; returns the URL to send them to. */
   signInAfterAccept: ApiContext["signInAfterAccept"];
-  /** Most procedures one batched request may call. Default 10. */
+  /** Most procedures one batched request may call, however the path is encoded. Default 10. */
   maxBatchSize?: number;
-  /** Largest accepted body in bytes. Default 64 KiB. */
+  /** Largest accepted body in bytes, counted as read (chunked bodies too). Default 64 KiB. */
   maxBodyBytes?: number;
+  /**
+   * The app's public origins, compared with `Origin` when a browser sends no
+   * `Sec-Fetch-Site` (R37). Default: `APP_URL`'s origin, else the request URL's.
+   */
+  allowedOrigins?: string[];
+  /** Where server faults are logged, as code and message only (R40). Default: console. */
+  logger?: OrgkitLogger;
 };
 
-const refuse = (status: number, message: string, headers: Record<string, string> = {}) =>
-  Response.json({ error: { message } }, { status, headers });
-
-/** Same-origin checks for a browser's POST (R37). Non-browser clients send neither header. */
-function crossSite(request: Request): boolean {
-  const site = request.headers.get("sec-fetch-site");
-  if (site) return site !== "same-origin" && site !== "none";
-  const origin = request.headers.get("origin");
-  return origin !== null && origin !== new URL(request.url).origin;
-}
-
-/** Refusals made before tRPC sees the request: R37's transport rules, batch and size limits. */
-function screen(request: Request, options: OrgkitHandlerOptions): Response | null {
-  const endpoint = options.endpoint ?? "/api/trpc";
-  const path = new URL(request.url).pathname.slice(endpoint.length + 1);
-  if (path.split(",").length > (options.maxBatchSize ?? 10)) {
-    return refuse(413, "Too many procedures in one batch");
-  }
-  if (request.method !== "POST") return null;
+/** Refusals made before tRPC sees the request; the body, read within its cap, is passed on. */
+async function screen(
+  request: Request,
+  endpoint: string,
+  limits: EdgeLimits,
+): Promise<Response | Request> {
+  const count = procedureCount(new URL(request.url).pathname, endpoint);
+  if (count === null) return refuse(400, "The request is not valid");
+  if (count > limits.maxBatchSize) return refuse(413, "Too many procedures in one batch");
+  if (request.method !== "POST") return request;
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (type !== "application/json") return refuse(415, "Mutations accept application/json only");
-  if (crossSite(request)) return refuse(403, "Cross-site requests are refused");
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > (options.maxBodyBytes ?? 65_536)) return refuse(413, "Request body too large");
-  return null;
+  if (crossSite(request, limits.allowedOrigins)) {
+    return refuse(403, "Cross-site requests are refused");
+  }
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > limits.maxBodyBytes) return refuse(413, "Request body too large");
+  const body = await readCapped(request, limits.maxBodyBytes);
+  if (body === null) return refuse(413, "Request body too large");
+  return new Request(request.url, { method: "POST", headers: request.headers, body });
 }
 
 /**
@@ -55,11 +67,17 @@ function screen(request: Request, options: OrgkitHandlerOptions): Response | nul
  */
 export function createOrgkitHandler(options: OrgkitHandlerOptions) {
   const router: AppRouter = appRouter;
-  async function handle(request: Request): Promise<Response> {
-    const refusal = screen(request, options);
-    if (refusal) return refusal;
-    return fetchRequestHandler({
-      endpoint: options.endpoint ?? "/api/trpc",
+  const endpoint = options.endpoint ?? "/api/trpc";
+  const logger = options.logger ?? consoleLogger;
+  async function handle(incoming: Request): Promise<Response> {
+    const request = await screen(incoming, endpoint, {
+      allowedOrigins: publicOrigins(options.allowedOrigins, incoming),
+      maxBatchSize: options.maxBatchSize ?? 10,
+      maxBodyBytes: options.maxBodyBytes ?? 65_536,
+    });
+    if (request instanceof Response) return request;
+    const response = await fetchRequestHandler({
+      endpoint,
       req: request,
       router,
       allowMethodOverride: false,
@@ -72,17 +90,18 @@ export function createOrgkitHandler(options: OrgkitHandlerOptions) {
       responseMeta({ errors }) {
         const limited = errors.find((error) => error.code === "TOO_MANY_REQUESTS");
         const cause = limited?.cause as { retryAfterSeconds?: number } | undefined;
-        return cause?.retryAfterSeconds
-          ? { headers: new Headers({ "Retry-After": String(cause.retryAfterSeconds) }) }
-          : {};
+        const headers = new Headers(API_HEADERS);
+        if (cause?.retryAfterSeconds) headers.set("Retry-After", String(cause.retryAfterSeconds));
+        return { headers };
       },
       onError({ error, path }) {
-        // Logged without input: inputs may hold link tokens (R33).
-        if (error.code === "INTERNAL_SERVER_ERROR") {
-          console.error(`[orgkit] ${path ?? "?"} failed:`, error.cause?.message ?? error.message);
-        }
+        // R33, R40: inputs hold tokens and emails, and a database error's message carries the
+        // query and its parameters: only codes are logged.
+        if (error.code === "INTERNAL_SERVER_ERROR")
+          logger.error(...describeFault(path, error.cause));
       },
     });
+    return response;
   }
   return { GET: handle, POST: handle };
 }

@@ -1,10 +1,19 @@
-import { decideMembership, isPolicyError, PolicyError } from "@orgkit/core/policy";
+import { decideMembership, isPolicyError, PolicyError, REASONS } from "@orgkit/core/policy";
 import { enforce, readMembership } from "@orgkit/core/server";
-import { initTRPC } from "@trpc/server";
+import { initTRPC, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import superjson from "superjson";
 import { z } from "zod";
 import type { ApiContext } from "./context";
 import { type ErrorData, toTrpcError } from "./errors";
+
+const GENERIC_MESSAGES: Partial<Record<TRPC_ERROR_CODE_KEY, string>> = {
+  BAD_REQUEST: REASONS.INPUT_INVALID.message,
+  PARSE_ERROR: REASONS.INPUT_INVALID.message,
+  UNAUTHORIZED: REASONS.UNAUTHENTICATED.message,
+  NOT_FOUND: REASONS.NOT_FOUND.message,
+  METHOD_NOT_SUPPORTED: "Method not allowed",
+  PAYLOAD_TOO_LARGE: "Request body too large",
+};
 
 const t = initTRPC.context<ApiContext>().create({
   transformer: superjson,
@@ -13,16 +22,19 @@ const t = initTRPC.context<ApiContext>().create({
     const policy = isPolicyError(cause) ? cause : null;
     const fieldErrors = cause instanceof z.ZodError ? z.flattenError(cause).fieldErrors : null;
     // Never echo internals: a server fault is reported without its message or stack.
-    const { stack: _stack, ...data } = shape.data;
+    // Neither the stack nor the requested path (an unknown path is the caller's own input).
+    const { stack: _stack, path: _path, ...data } = shape.data;
     const extra: ErrorData = {
       reason: policy?.reason ?? (fieldErrors ? "INPUT_INVALID" : null),
       retryAfterSeconds: policy?.retryAfterSeconds ?? null,
       fieldErrors: fieldErrors as Record<string, string[]> | null,
     };
+    // R40: only a policy's message reaches the client; any other message (a parse error,
+    // a validation issue, an unknown path) could echo the input, so it is replaced.
     return {
       ...shape,
       data: { ...data, ...extra },
-      message: error.code === "INTERNAL_SERVER_ERROR" ? "Something went wrong" : shape.message,
+      message: policy?.message ?? GENERIC_MESSAGES[error.code] ?? "Something went wrong",
     };
   },
 });

@@ -115,6 +115,16 @@ const TABLE: Record<string, Row> = {
     expect: { ...OWNER_ONLY, OTHER_ORG_ADMIN: "NOT_FOUND" },
   },
   "ownership.cancel": { call: (api) => api.ownership.cancel(), expect: OWNER_ONLY },
+  "ownership.preview": {
+    call: (api, w) => api.ownership.preview({ token: w.transferToken }),
+    // Members of the organization see the link's transfer with their decision (R23).
+    expect: {
+      ...ADMINS_READ,
+      USER: "OK",
+      VIEWER: "OK",
+      OTHER_ORG_ADMIN: "PRECONDITION_FAILED",
+    },
+  },
   "ownership.confirm": {
     call: (api, w) => api.ownership.confirm({ token: w.transferToken }),
     expect: { ...OWNER_ONLY, OTHER_ORG_ADMIN: "PRECONDITION_FAILED" },

@@ -115,6 +115,10 @@ export const REASONS = {
     message: "Confirmation link expired. Start the transfer again.",
   },
   TRANSFER_NOT_VALID: { kind: "gone", message: "This confirmation link is no longer valid" },
+  TRANSFER_LINK_FOR_OWNER: {
+    kind: "forbidden",
+    message: "This confirmation link is for the organization's owner",
+  },
   NO_PENDING_TRANSFER: { kind: "precondition", message: "No ownership transfer is pending" },
   RATE_LIMITED: { kind: "rate_limited", message: "Too many requests. Try again later." },
 } as const satisfies Record<string, ReasonEntry>;

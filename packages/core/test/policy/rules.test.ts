@@ -260,7 +260,9 @@ describe("ownership transfer", () => {
     expect(reason(decideTransferConfirmation({ ...ok, now: transfer.expiresAt }))).toBe(
       "TRANSFER_EXPIRED",
     );
-    expect(reason(decideTransferConfirmation({ ...ok, actor: admin }))).toBe("TRANSFER_OWNER_ONLY");
+    expect(reason(decideTransferConfirmation({ ...ok, actor: admin }))).toBe(
+      "TRANSFER_LINK_FOR_OWNER",
+    );
     expect(reason(decideTransferConfirmation({ ...ok, target: member("a", "VIEWER") }))).toBe(
       "TRANSFER_TO_VIEWER",
     );

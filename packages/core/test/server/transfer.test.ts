@@ -5,6 +5,7 @@ import {
   changeRole,
   confirmOwnershipTransfer,
   getMyOrganization,
+  previewOwnershipTransfer,
   removeMember,
   schema,
   startOwnershipTransfer,
@@ -78,9 +79,42 @@ describe.each(DRIVERS)("ownership transfer on %s", (driver) => {
     const token = await latestToken(t.ctx, transferId);
     await expectRefused(
       confirmOwnershipTransfer(t.ctx, org.admin.userId, { token }),
-      "TRANSFER_OWNER_ONLY",
+      "TRANSFER_LINK_FOR_OWNER",
     );
     expect(await outcome(confirmOwnershipTransfer(t.ctx, org.owner.userId, { token }))).toBe("OK");
+  });
+
+  it("R23 the confirm page previews its own link's transfer; replaced links and non-owners are told why", async () => {
+    const org = await createOrganization(t.ctx);
+    const first = await startOwnershipTransfer(t.ctx, org.owner.userId, {
+      memberId: org.user.memberId,
+    });
+    const firstToken = await latestToken(t.ctx, first.transferId);
+    const preview = await previewOwnershipTransfer(t.ctx, org.owner.userId, { token: firstToken });
+    expect(preview.targetUsername).toBe(org.user.username);
+    expect(preview.decision).toEqual({ allowed: true });
+    // A non-owner of the organization is told the link is for the owner.
+    const asAdmin = await previewOwnershipTransfer(t.ctx, org.admin.userId, { token: firstToken });
+    expect(asAdmin.decision).toEqual({ allowed: false, reason: "TRANSFER_LINK_FOR_OWNER" });
+    // Replaced: the old link shows nothing of the new transfer.
+    const second = await startOwnershipTransfer(t.ctx, org.owner.userId, {
+      memberId: org.admin.memberId,
+    });
+    await expectRefused(
+      previewOwnershipTransfer(t.ctx, org.owner.userId, { token: firstToken }),
+      "TRANSFER_NOT_VALID",
+    );
+    const secondToken = await latestToken(t.ctx, second.transferId);
+    expect(
+      (await previewOwnershipTransfer(t.ctx, org.owner.userId, { token: secondToken }))
+        .targetUsername,
+    ).toBe(org.admin.username);
+    // Another organization's owner learns nothing (R34).
+    const other = await createOrganization(t.ctx);
+    await expectRefused(
+      previewOwnershipTransfer(t.ctx, other.owner.userId, { token: secondToken }),
+      "TRANSFER_NOT_VALID",
+    );
   });
 
   it("R21 not to yourself, a removed user or a VIEWER", async () => {

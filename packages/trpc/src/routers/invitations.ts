@@ -29,10 +29,13 @@ export const invitationsRouter = router({
   revoke: orgProcedure
     .input(invitationInput)
     .mutation(({ ctx, input }) => revokeInvitation(ctx.orgkit, ctx.user.id, input)),
-  /** What the accept page shows; reading changes nothing (R14). */
+  /**
+   * What the accept page shows; reading changes nothing (R14). A POST, so that the token
+   * rides in the body, never in a URL (R40).
+   */
   preview: publicProcedure
     .input(tokenInput)
-    .query(({ ctx, input }) => previewInvitation(ctx.orgkit, input)),
+    .mutation(({ ctx, input }) => previewInvitation(ctx.orgkit, input, ctx.user?.id ?? null)),
   /** Creates the account and membership, then returns where to go to be signed in. */
   accept: publicProcedure.input(tokenInput).mutation(async ({ ctx, input }) => {
     const accepted = await acceptInvitation(ctx.orgkit, input);

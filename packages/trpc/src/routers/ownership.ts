@@ -1,6 +1,7 @@
 import {
   cancelOwnershipTransfer,
   confirmOwnershipTransfer,
+  previewOwnershipTransfer,
   startOwnershipTransfer,
 } from "@orgkit/core/server";
 import { memberInput, tokenInput } from "../schemas";
@@ -12,6 +13,10 @@ export const ownershipRouter = router({
     .input(memberInput)
     .mutation(({ ctx, input }) => startOwnershipTransfer(ctx.orgkit, ctx.user.id, input)),
   cancel: orgProcedure.mutation(({ ctx }) => cancelOwnershipTransfer(ctx.orgkit, ctx.user.id)),
+  /** R23: the confirm page's own link's transfer; a POST, so the token stays out of URLs (R40). */
+  preview: orgProcedure
+    .input(tokenInput)
+    .mutation(({ ctx, input }) => previewOwnershipTransfer(ctx.orgkit, ctx.user.id, input)),
   confirm: orgProcedure
     .use(sendsEmail)
     .input(tokenInput)

@@ -2,22 +2,30 @@
 import { ROLE_DESCRIPTIONS, type Role } from "@orgkit/core/policy";
 import { useQuery } from "@tanstack/react-query";
 import { Button } from "../components/button";
+import { ConfirmDialog } from "../components/confirm-dialog";
 import { Notice, PageShell, Section } from "../components/layout";
 import { LoadingPage } from "../components/page-states";
 import { decisionMessage, messageOf } from "../lib/errors";
 import { formatExact } from "../lib/format";
-import { useTRPC } from "../lib/trpc";
+import { NoReferrer, useLinkToken } from "../lib/link-token";
+import { useTRPC, useTRPCClient } from "../lib/trpc";
 import { useAction } from "../lib/use-action";
 
 /**
  * Accept invitation (R14, R15): opening the link only reads; the person accepts with the
  * button, which creates their account, makes them a member and signs them in.
  */
-export function AcceptInvitationPage({ token }: { token: string | undefined }) {
+export function AcceptInvitationPage(props: { token: string | undefined }) {
+  const token = useLinkToken(props.token);
   const trpc = useTRPC();
+  const client = useTRPCClient();
+  // A POST: the token rides in the body, never in a URL (R40).
   const preview = useQuery({
-    ...trpc.invitations.preview.queryOptions({ token: token ?? "" }),
+    queryKey: ["orgkit", "invitation-preview"],
+    queryFn: () => client.invitations.preview.mutate({ token: token ?? "" }),
     enabled: Boolean(token),
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
   });
   const accept = useAction(trpc.invitations.accept.mutationOptions(), "Welcome aboard", {
     onSuccess: ({ redirectTo }) => window.location.assign(redirectTo),
@@ -26,13 +34,17 @@ export function AcceptInvitationPage({ token }: { token: string | undefined }) {
   if (!token)
     return (
       <PageShell title={title}>
-        <Notice tone="error">This invitation is no longer valid</Notice>
+        <NoReferrer />
+        <Notice tone="error">
+          This invitation is no longer valid. To try again, open the link in your email.
+        </Notice>
       </PageShell>
     );
   if (preview.isPending) return <LoadingPage title={title} />;
   if (preview.isError) {
     return (
       <PageShell title={title}>
+        <NoReferrer />
         <Notice tone="error">
           {messageOf(preview.error)}. Ask an admin of the organization for a new invitation.
         </Notice>
@@ -41,8 +53,14 @@ export function AcceptInvitationPage({ token }: { token: string | undefined }) {
   }
   const invitation = preview.data;
   const refusal = decisionMessage(invitation.decision);
+  const acceptButton = (
+    <Button variant="primary" pending={accept.isPending || accept.isSuccess}>
+      Accept invitation
+    </Button>
+  );
   return (
     <PageShell title={title}>
+      <NoReferrer />
       <Section title={`Join ${invitation.organizationName}`}>
         <dl className="grid gap-3 text-sm sm:grid-cols-[10rem_1fr]">
           <dt className="font-medium">Invited by</dt>
@@ -62,6 +80,21 @@ export function AcceptInvitationPage({ token }: { token: string | undefined }) {
         <div className="mt-5">
           {refusal ? (
             <Notice tone="error">{refusal}</Notice>
+          ) : invitation.otherAccount ? (
+            // R14: another account is signed in here; nothing switches without asking.
+            <div className="grid gap-3">
+              <Notice tone="warning">
+                You are signed in as {invitation.otherAccount}. This invitation is for{" "}
+                {invitation.email}.
+              </Notice>
+              <ConfirmDialog
+                trigger={acceptButton}
+                title={`Continue as ${invitation.email}?`}
+                description={`Accepting signs ${invitation.otherAccount} out on this browser and signs you in as ${invitation.email}.`}
+                confirmLabel={`Accept as ${invitation.email}`}
+                onConfirm={() => accept.mutate({ token })}
+              />
+            </div>
           ) : (
             <Button
               variant="primary"

@@ -2,54 +2,69 @@
 import { useQuery } from "@tanstack/react-query";
 import { Button } from "../components/button";
 import { Notice, PageShell, Section } from "../components/layout";
-import { ErrorPage, LoadingPage } from "../components/page-states";
-import { messageOf } from "../lib/errors";
-import { useTRPC } from "../lib/trpc";
+import { LoadingPage } from "../components/page-states";
+import { decisionMessage, messageOf } from "../lib/errors";
+import { formatExact } from "../lib/format";
+import { NoReferrer, useLinkToken } from "../lib/link-token";
+import { useTRPC, useTRPCClient } from "../lib/trpc";
 import { useAction } from "../lib/use-action";
 import type { PageProps } from "./organization-page";
 
-/** Confirm ownership transfer (R23): what will change, and a button; the server re-checks all. */
+/**
+ * Confirm ownership transfer (R23): the transfer this link belongs to (never whichever is
+ * pending now), the caller's decision, and a button; the server re-checks all.
+ */
 export function ConfirmTransferPage({
-  token,
+  token: fromUrl,
   basePath = "/settings/organization",
 }: PageProps & { token: string | undefined }) {
+  const token = useLinkToken(fromUrl);
   const trpc = useTRPC();
-  const organization = useQuery(trpc.organization.get.queryOptions());
+  const client = useTRPCClient();
+  // A POST: the token rides in the body, never in a URL (R40).
+  const preview = useQuery({
+    queryKey: ["orgkit", "transfer-preview"],
+    queryFn: () => client.ownership.preview.mutate({ token: token ?? "" }),
+    enabled: Boolean(token),
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
   const confirm = useAction(trpc.ownership.confirm.mutationOptions(), "Ownership transferred", {
     onSuccess: () => window.location.assign(`${basePath}/users`),
   });
   const title = "Confirm ownership transfer";
-  if (!token)
+  if (!token || preview.isError)
     return (
       <PageShell title={title}>
-        <Notice tone="error">This confirmation link is no longer valid</Notice>
+        <NoReferrer />
+        <Notice tone="error">
+          {preview.isError ? messageOf(preview.error) : "This confirmation link is no longer valid"}
+        </Notice>
       </PageShell>
     );
-  if (organization.isPending) return <LoadingPage title={title} />;
-  if (organization.isError) return <ErrorPage title={title} error={organization.error} />;
-  const pending = organization.data?.pendingTransfer;
+  if (preview.isPending) return <LoadingPage title={title} />;
+  const transfer = preview.data;
+  const refusal = decisionMessage(transfer.decision);
   return (
     <PageShell title={title}>
-      <Section title={organization.data?.organization.name ?? "Organization"}>
-        {pending ? (
-          <p className="text-sm">
-            When you confirm, you become <strong>ADMIN</strong> and{" "}
-            <strong>{pending.targetUsername}</strong> becomes <strong>OWNER</strong> of{" "}
-            {organization.data?.organization.name}. There is always exactly one owner.
-          </p>
-        ) : (
-          <Notice tone="error">No ownership transfer is pending</Notice>
-        )}
-        {confirm.isError ? (
+      <NoReferrer />
+      <Section title={transfer.organizationName}>
+        <p className="text-sm">
+          When you confirm, you become <strong>ADMIN</strong> and{" "}
+          <strong>{transfer.targetUsername}</strong> becomes <strong>OWNER</strong> of{" "}
+          {transfer.organizationName}. There is always exactly one owner. This link expires on{" "}
+          {formatExact(transfer.expiresAt)}.
+        </p>
+        {refusal || confirm.isError ? (
           <div className="mt-4">
-            <Notice tone="error">{messageOf(confirm.error)}</Notice>
+            <Notice tone="error">{refusal ?? messageOf(confirm.error)}</Notice>
           </div>
         ) : null}
         <div className="mt-5 flex gap-2">
           <Button
             variant="primary"
             pending={confirm.isPending}
-            disabled={!pending || confirm.isSuccess}
+            disabled={refusal !== null || confirm.isSuccess}
             onClick={() => confirm.mutate({ token })}
           >
             Confirm transfer

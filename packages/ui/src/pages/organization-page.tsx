@@ -4,9 +4,9 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "../components/button";
 import { TextField } from "../components/field";
-import { PageShell, Section } from "../components/layout";
+import { Notice, PageShell, Section } from "../components/layout";
 import { ErrorPage, LoadingPage } from "../components/page-states";
-import { messageOf, reasonOf } from "../lib/errors";
+import { decisionMessage, messageOf, reasonOf } from "../lib/errors";
 import { useTRPC } from "../lib/trpc";
 import { useAction } from "../lib/use-action";
 
@@ -19,12 +19,21 @@ export function OrganizationPage({ basePath = "/settings/organization" }: PagePr
   const permissions = useQuery(trpc.organization.permissions.queryOptions({}));
   if (organization.isPending) return <LoadingPage title={"Organization"} />;
   if (organization.isError) return <ErrorPage title={"Organization"} error={organization.error} />;
-  if (organization.data === null)
+  if (organization.data === null) {
+    // R7, R25: a removed member is back in personal mode; the policy's decision says why.
+    const access = permissions.data?.userManagement;
+    const removed = access && !access.allowed && access.reason === "MEMBERSHIP_REMOVED";
     return (
       <PageShell title="Organization">
+        {removed ? (
+          <div className="mb-4">
+            <Notice tone="info">{decisionMessage(access)}</Notice>
+          </div>
+        ) : null}
         <ActivationForm />
       </PageShell>
     );
+  }
   const { organization: org, member } = organization.data;
   const canManage = permissions.data?.userManagement.allowed === true;
   return (

@@ -45,17 +45,25 @@ export type TransferConfirmationSnapshot = TransferSnapshot & {
   readonly now: Date;
 };
 
-export const transferIsPending: Rule<TransferConfirmationSnapshot> = ({ transfer, actor }) =>
-  transfer.status === "PENDING" && transfer.fromMemberId === actor?.id
-    ? ALLOW
-    : deny("TRANSFER_NOT_VALID");
+/** R22, R23: a replaced, cancelled or used link is no longer valid, whoever opens it. */
+export const transferIsOpen: Rule<TransferConfirmationSnapshot> = ({ transfer }) =>
+  transfer.status === "PENDING" ? ALLOW : deny("TRANSFER_NOT_VALID");
 
 export const transferIsFresh: Rule<TransferConfirmationSnapshot> = ({ transfer, now }) =>
   transfer.expiresAt.getTime() > now.getTime() ? ALLOW : deny("TRANSFER_EXPIRED");
 
+/** R23: a signed-in member who is not the transfer's owner is told whom the link is for. */
+export const confirmerIsTheOwner: Rule<TransferConfirmationSnapshot> = ({ actor, transfer }) =>
+  actor?.role === "OWNER" && actor.status === "ACTIVE" && transfer.fromMemberId === actor.id
+    ? ALLOW
+    : deny("TRANSFER_LINK_FOR_OWNER");
+
 /** R22, R23: the confirmation link works once, within 24 hours, and re-checks R20–R21. */
 export function decideTransferConfirmation(snapshot: TransferConfirmationSnapshot): Decision {
-  return decide([actorIsOwner, transferIsPending, transferIsFresh, ...TRANSFER_RULES], snapshot);
+  return decide(
+    [transferIsOpen, confirmerIsTheOwner, transferIsFresh, ...TRANSFER_RULES],
+    snapshot,
+  );
 }
 
 /** R22: the owner can cancel the pending transfer. */

@@ -55,12 +55,18 @@ export type InvitationPreview = {
   status: "PENDING" | "EXPIRED";
   /** Whether accepting would succeed now, and why not. */
   decision: Decision;
+  /**
+   * R14: the account signed in on this browser, when it is not the invited one: the page
+   * names it and asks before switching. Null when nobody or the invitee is signed in.
+   */
+  otherAccount: string | null;
 };
 
 /** R14: what the accept page shows. Reading changes nothing (mail scanners open links). */
 export async function previewInvitation(
   ctx: OrgkitContext,
   input: { token: string },
+  viewerUserId: string | null = null,
 ): Promise<InvitationPreview> {
   const found = await readByToken(ctx.db, input.token, ctx.now());
   const status = found?.snapshot.status;
@@ -68,7 +74,13 @@ export async function previewInvitation(
     throw new PolicyError("INVITATION_NOT_VALID");
   }
   const { invitation } = found;
+  const [viewer] = viewerUserId
+    ? await ctx.db.select({ email: users.email }).from(users).where(eq(users.id, viewerUserId))
+    : [];
+  const otherAccount =
+    viewer && viewer.email.toLowerCase() !== invitation.email.toLowerCase() ? viewer.email : null;
   return {
+    otherAccount,
     organizationName: found.organizationName,
     email: invitation.email,
     username: invitation.username,

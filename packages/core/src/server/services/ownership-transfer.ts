@@ -1,6 +1,7 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import {
+  type Decision,
   decideTransfer,
   decideTransferCancellation,
   decideTransferConfirmation,
@@ -11,9 +12,10 @@ import { appendAudit } from "../audit-log";
 import type { OrgkitContext } from "../context";
 import type { Tx } from "../db";
 import { enforce } from "../guard";
+import { currentMembershipId } from "../membership";
 import { facts, inOrganization, readMembers, requireTarget } from "../organization-lock";
 import { recordChange } from "../record-change";
-import { members, ownershipTransfers } from "../schema";
+import { members, organizations, ownershipTransfers } from "../schema";
 import { hashToken, newToken, sealToken } from "../tokens";
 
 async function cancelPending(tx: Tx, organizationId: string, at: Date) {
@@ -225,4 +227,61 @@ async function promoteToOwner(tx: Tx, memberId: string, at: Date) {
     )
     .returning({ id: members.id });
   if (rows.length !== 1) throw new Error("orgkit: the transfer target changed under the lock");
+}
+
+export type TransferPreview = {
+  organizationName: string;
+  /** The target of this link's transfer (never whichever transfer is pending now). */
+  targetUsername: string;
+  expiresAt: Date;
+  /** Whether confirming would succeed now, and why not. */
+  decision: Decision;
+};
+
+/**
+ * R23: what the confirm page shows for its own link: that link's transfer and the caller's
+ * decision. Reading changes nothing.
+ *
+ * @throws PolicyError("TRANSFER_NOT_VALID") for an unknown, replaced, cancelled or used link,
+ *   or one of another organization (R34).
+ */
+export async function previewOwnershipTransfer(
+  ctx: OrgkitContext,
+  actorUserId: string,
+  input: { token: string },
+): Promise<TransferPreview> {
+  const [transfer] = await ctx.db
+    .select({
+      status: ownershipTransfers.status,
+      organizationId: ownershipTransfers.organizationId,
+      organizationName: organizations.name,
+      fromMemberId: ownershipTransfers.fromMemberId,
+      toMemberId: ownershipTransfers.toMemberId,
+      expiresAt: ownershipTransfers.expiresAt,
+    })
+    .from(ownershipTransfers)
+    .innerJoin(organizations, eq(organizations.id, ownershipTransfers.organizationId))
+    .where(
+      and(
+        eq(ownershipTransfers.tokenHash, hashToken(input.token)),
+        sql`${ownershipTransfers.organizationId} = (select m.organization_id from ${members} m where m.id = ${currentMembershipId(actorUserId)})`,
+      ),
+    );
+  if (transfer?.status !== "PENDING") throw new PolicyError("TRANSFER_NOT_VALID");
+  const snapshot = await readMembers(ctx.db, transfer.organizationId, actorUserId, [
+    transfer.toMemberId,
+  ]);
+  const target = snapshot.targets.get(transfer.toMemberId);
+  if (!target) throw new PolicyError("TRANSFER_NOT_VALID");
+  return {
+    organizationName: transfer.organizationName,
+    targetUsername: target.username,
+    expiresAt: transfer.expiresAt,
+    decision: decideTransferConfirmation({
+      actor: snapshot.actor,
+      target: facts(target),
+      transfer,
+      now: ctx.now(),
+    }),
+  };
 }
