@@ -8,7 +8,16 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // R40: no framing by other origins; no Referer or caching on the link pages.
   async headers() {
-    return orgkitPageHeaders();
+    return [
+      ...orgkitPageHeaders(),
+      {
+        source: "/signin/confirm",
+        headers: [
+          { key: "Referrer-Policy", value: "no-referrer" },
+          { key: "Cache-Control", value: "no-store" },
+        ],
+      },
+    ];
   },
 };
 

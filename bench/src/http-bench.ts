@@ -31,6 +31,7 @@ export async function httpBench(seconds: number): Promise<void> {
       APP_URL: BASE,
       DATABASE_URL: url.toString(),
       RESEND_API_KEY: "",
+      ORGKIT_DEV_TOOLS: "1",
     },
     stdio: "ignore",
   });
@@ -160,7 +161,9 @@ async function signIn(email: string): Promise<string> {
   }[];
   const link = /https?:\/\/\S+/.exec(mail?.text ?? "")?.[0];
   if (!link) throw new Error("no sign-in link in the dev mailbox");
-  keep(await fetch(link, { redirect: "manual", headers: { cookie: cookie() } }));
+  // The emailed page's "Sign in" button submits the same query to Auth.js's callback.
+  const callback = link.replace("/signin/confirm", "/api/auth/callback/email");
+  keep(await fetch(callback, { redirect: "manual", headers: { cookie: cookie() } }));
   return cookie();
 }
 

@@ -23,7 +23,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     // R39: the same normalizer as orgkit's invitations, so invite, accept and sign-in meet
     // one account (Auth.js's own would keep a combining accent that orgkit refuses).
     normalizeIdentifier,
-    async sendVerificationRequest({ identifier, url }) {
+    async sendVerificationRequest({ identifier, url: callback }) {
+      // The email links to a page with a button, so a mail scanner that opens it signs in
+      // nobody; the button spends the link through Auth.js's callback.
+      const url = new URL("/signin/confirm", config.appUrl);
+      url.search = new URL(callback).search;
       await transport.send({
         to: identifier,
         subject: "Sign in to the orgkit demo",
@@ -42,12 +46,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
       sessionsTable: schema.sessions,
       verificationTokensTable: schema.verificationTokens,
     }),
-    session: { strategy: "jwt" },
+    // Sessions live in the database, so signing out or being removed ends them on the
+    // server: a copied cookie stops working at once.
+    session: { strategy: "database" },
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email" },
     providers: [email],
     callbacks: {
-      session({ session, token }) {
-        if (token.sub) session.user.id = token.sub;
+      session({ session, user }) {
+        session.user.id = user.id;
         return session;
       },
     },

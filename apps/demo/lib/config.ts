@@ -1,4 +1,39 @@
+import { randomBytes } from "node:crypto";
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+
+const dataDir = process.env.ORGKIT_DATA_DIR ?? path.join(process.cwd(), ".data", "orgkit");
+
+/**
+ * The secret that signs sessions and seals link tokens. `AUTH_SECRET` when set (at least
+ * 32 characters, else the demo refuses to start); otherwise one generated at first start
+ * and kept beside the data folder with mode 0600, never a value written in the source.
+ * Several instances must share one `AUTH_SECRET`.
+ */
+function readSecret(): string {
+  const configured = process.env.AUTH_SECRET;
+  if (configured !== undefined) {
+    if (configured.length < 32) {
+      throw new Error("AUTH_SECRET must be at least 32 characters: refusing to start");
+    }
+    return configured;
+  }
+  // An in-memory database keeps nothing, and neither does its secret.
+  if (dataDir.startsWith("memory://")) return randomBytes(32).toString("base64url");
+  const file = `${dataDir}.secret`;
+  try {
+    return readFileSync(file, "utf8").trim();
+  } catch {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const secret = randomBytes(32).toString("base64url");
+    writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+    chmodSync(file, 0o600);
+    return secret;
+  }
+}
+
+// One secret per process: Next may load this module in several bundles.
+const cache = globalThis as typeof globalThis & { orgkitDemoSecret?: string };
 
 /** The demo's settings, from the environment, with the defaults the README lists. */
 export const config = {
@@ -7,15 +42,20 @@ export const config = {
     return process.env.APP_URL ?? `http://localhost:${this.port}`;
   },
   databaseUrl: process.env.DATABASE_URL,
-  dataDir: process.env.ORGKIT_DATA_DIR ?? path.join(process.cwd(), ".data", "orgkit"),
-  // A fixed fallback keeps `pnpm demo` working out of the box; set AUTH_SECRET in production.
-  secret: process.env.AUTH_SECRET ?? "orgkit-demo-secret-change-me-0123456789abcdef",
+  dataDir,
+  get secret() {
+    cache.orgkitDemoSecret ??= readSecret();
+    return cache.orgkitDemoSecret;
+  },
   resendApiKey: process.env.RESEND_API_KEY,
   emailFrom: process.env.EMAIL_FROM ?? "orgkit demo <no-reply@orgkit.test>",
 };
 
-/** The dev mailbox exists only when no real provider is configured. */
-export const devMailboxEnabled = () => !config.resendApiKey;
+/**
+ * The dev mailbox page and API (every sign-in link) and the dev clock: only when asked for
+ * with `ORGKIT_DEV_TOOLS=1`, never merely because no email provider is configured.
+ */
+export const devToolsEnabled = () => process.env.ORGKIT_DEV_TOOLS === "1";
 
-/** Test-only tools (moving the clock), never on unless ORGKIT_DEV_TOOLS=1 and no real provider. */
-export const devToolsEnabled = () => devMailboxEnabled() && process.env.ORGKIT_DEV_TOOLS === "1";
+/** The dev mailbox is readable only with dev tools on and no real provider. */
+export const devMailboxEnabled = () => devToolsEnabled() && !config.resendApiKey;

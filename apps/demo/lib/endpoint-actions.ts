@@ -1,19 +1,27 @@
 "use server";
-import { type Action, can } from "@orgkit/core/policy";
+import { type Action, decideAction, type ReasonCode } from "@orgkit/core/policy";
 import { readMembership } from "@orgkit/core/server";
 import { and, eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { auth } from "./auth";
 import { endpoints } from "./endpoints";
 import { getOrgkit } from "./orgkit";
 
-/** The caller's active membership, allowed to do `action` by orgkit's policy, or an error. */
+/** Back to the page with the policy's reason: a refusal is an answer, not a server error. */
+function refuse(reason: ReasonCode): never {
+  redirect(`/endpoints?refused=${reason}`);
+}
+
+/** The caller's active membership, allowed to do `action` by orgkit's policy (R2, R4). */
 export async function authorize(action: Action) {
   const session = await auth();
+  if (!session?.user?.id) redirect("/signin?callbackUrl=/endpoints");
   const { ctx } = await getOrgkit();
-  const membership = session?.user?.id ? await readMembership(ctx, session.user.id) : null;
-  if (membership?.status !== "ACTIVE") throw new Error("Activate organization first");
-  if (!can(membership.role, action)) throw new Error(`${membership.role} cannot ${action}`);
+  const membership = await readMembership(ctx, session.user.id);
+  const decision = decideAction(membership, action);
+  if (!decision.allowed) refuse(decision.reason);
+  if (!membership) throw new Error("unreachable: the policy requires a member");
   return { db: ctx.db, membership };
 }
 
@@ -25,7 +33,7 @@ export async function createEndpoint(formData: FormData) {
   const url = String(formData.get("url") ?? "")
     .trim()
     .slice(0, 500);
-  if (!name || !URL.canParse(url)) throw new Error("Enter a name and a valid URL");
+  if (!name || !URL.canParse(url)) refuse("INPUT_INVALID");
   await db.insert(endpoints).values({ organizationId: membership.organizationId, name, url });
   revalidatePath("/endpoints");
 }

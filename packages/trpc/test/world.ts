@@ -26,6 +26,7 @@ export function apiContext(
     user: userId ? { id: userId } : null,
     afterCommit: () => {},
     signInAfterAccept: async () => "/settings/organization",
+    onMemberRemoved: () => {},
     ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-import { can } from "@orgkit/core/policy";
+import { can, isReasonCode, reasonMessage } from "@orgkit/core/policy";
 import { readMembership } from "@orgkit/core/server";
 import { desc, eq } from "drizzle-orm";
 import { redirect } from "next/navigation";
@@ -10,7 +10,12 @@ import { getOrgkit } from "@/lib/orgkit";
 export const dynamic = "force-dynamic";
 
 /** A host resource guarded by orgkit's policy: VIEWER sees it read-only (R2). */
-export default async function EndpointsPage() {
+export default async function EndpointsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ refused?: string }>;
+}) {
+  const { refused } = await searchParams;
   const session = await auth();
   if (!session?.user?.id) redirect("/signin?callbackUrl=/endpoints");
   const { ctx } = await getOrgkit();
@@ -26,6 +31,14 @@ export default async function EndpointsPage() {
   return (
     <main className="mx-auto max-w-5xl px-4 py-6 sm:px-6">
       <h1 className="mb-4 text-2xl font-semibold">Endpoints</h1>
+      {isReasonCode(refused) ? (
+        <p
+          role="alert"
+          className="mb-4 rounded-ok border border-ok-danger bg-ok-bg px-4 py-3 text-sm"
+        >
+          {reasonMessage(refused)}
+        </p>
+      ) : null}
       {canCreate ? (
         <form
           action={createEndpoint}

@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { normalizeIdentifier } from "@orgkit/core/policy";
 import { signIn } from "@/lib/auth";
 
 const ACCOUNTS = [
@@ -16,17 +17,22 @@ const localPath = (value: string | undefined) =>
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string }>;
+  searchParams: Promise<{ callbackUrl?: string; error?: string }>;
 }) {
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, error } = await searchParams;
   async function send(formData: FormData) {
     "use server";
-    const email = String(formData.get("email") ?? "")
-      .trim()
-      .toLowerCase();
+    const next = localPath(String(formData.get("callbackUrl") ?? ""));
+    let email: string;
+    try {
+      // R39: the same normalizer Auth.js is given, so the form refuses what it would.
+      email = normalizeIdentifier(String(formData.get("email") ?? ""));
+    } catch {
+      redirect(`/signin?error=email&callbackUrl=${encodeURIComponent(next)}`);
+    }
     await signIn("email", {
       email,
-      redirectTo: localPath(String(formData.get("callbackUrl") ?? "")),
+      redirectTo: next,
       redirect: false,
     });
     redirect(`/signin/check-email?email=${encodeURIComponent(email)}`);
@@ -42,6 +48,11 @@ export default async function SignInPage({
         className="flex flex-col gap-3 rounded-ok border border-ok-border bg-ok-bg p-5"
       >
         <input type="hidden" name="callbackUrl" value={localPath(callbackUrl)} />
+        {error === "email" ? (
+          <p role="alert" className="text-sm text-ok-danger">
+            Enter a valid email address
+          </p>
+        ) : null}
         <label htmlFor="email" className="text-sm font-medium">
           Email
         </label>

@@ -120,6 +120,7 @@ export const REASONS = {
     message: "This confirmation link is for the organization's owner",
   },
   NO_PENDING_TRANSFER: { kind: "precondition", message: "No ownership transfer is pending" },
+  ROLE_NOT_PERMITTED: { kind: "forbidden", message: "Your role cannot make this change" },
   RATE_LIMITED: { kind: "rate_limited", message: "Too many requests. Try again later." },
 } as const satisfies Record<string, ReasonEntry>;
 

@@ -1,4 +1,5 @@
 import { ALLOW, type Decision, decide, deny, type Rule } from "../decision";
+import { type Action, can } from "../permissions";
 import { isAdminLike } from "../roles";
 import type { ActorFacts, MemberFacts } from "./facts";
 
@@ -19,6 +20,25 @@ export const USER_MANAGEMENT_RULES = [actorIsActiveMember, actorIsAdminLike] as 
 /** May the caller open user management, list invitations or read the audit log? (R3, R6) */
 export function decideUserManagement(actor: ActorFacts): Decision {
   return decide(USER_MANAGEMENT_RULES, { actor });
+}
+
+/**
+ * R2: may the caller perform a resource action of the host (`can` with its reason)? For hosts
+ * that refuse with a message instead of a bare boolean.
+ *
+ * @example
+ * const decision = decideAction(membership, "endpoint:create");
+ * if (!decision.allowed) return { error: reasonMessage(decision.reason) };
+ */
+export function decideAction(actor: ActorFacts, action: Action): Decision {
+  return decide(
+    [
+      actorIsActiveMember,
+      (s: WithActor) =>
+        s.actor && can(s.actor.role, action) ? ALLOW : deny("ROLE_NOT_PERMITTED"),
+    ],
+    { actor },
+  );
 }
 
 /** May the caller read their organization at all? (R6, R25) */

@@ -47,8 +47,8 @@ export async function listMembers(
   }
   const rows = await ctx.db
     .select({
+      // No account ids: a member is addressed by membership id only (R40).
       id: members.id,
-      userId: members.userId,
       username: members.username,
       email: users.email,
       role: members.role,

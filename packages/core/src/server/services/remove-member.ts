@@ -60,6 +60,6 @@ export function removeMember(ctx: OrgkitContext, actorUserId: string, input: { m
         at: now,
       });
     }
-    return { memberId: target.id };
+    return { memberId: target.id, userId: target.userId, organizationId: organization.id };
   });
 }
