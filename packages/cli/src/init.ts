@@ -72,6 +72,13 @@ export function init({ cwd, dryRun = false, log = console.info }: InitOptions): 
       ? `session: next-auth's auth() from ${plan.auth}`
       : "session: no next-auth auth() found; fill in getSessionUser in lib/orgkit.ts",
   );
+  if (plan.nextConfigToEdit) {
+    log(
+      `\n${plan.nextConfigToEdit} is yours, so it was left as it is. Add orgkit's page headers to it (R40):\n` +
+        `  import { orgkitPageHeaders } from "@orgkit/trpc/headers";\n` +
+        `  async headers() { return [...orgkitPageHeaders("/settings/organization")]; },`,
+    );
+  }
   log(NEXT_STEPS);
   return 0;
 }

@@ -4,7 +4,15 @@ import path from "node:path";
 const TEMPLATES = path.join(import.meta.dirname, "..", "templates");
 
 export type PlannedFile = { path: string; content: string };
-export type Plan = { files: PlannedFile[]; env: string; auth: string | null };
+export type Plan = {
+  files: PlannedFile[];
+  env: string;
+  auth: string | null;
+  /** The app's own next.config when it does not use orgkit's page headers yet. */
+  nextConfigToEdit: string | null;
+};
+
+const NEXT_CONFIGS = ["next.config.ts", "next.config.mjs", "next.config.js"];
 
 export const ENV_BLOCK = `# orgkit
 # A secret of at least 32 characters; next-auth's AUTH_SECRET serves both.
@@ -69,10 +77,19 @@ export function planInit(cwd: string): Plan {
       ? "(request) => fromNextAuth(auth)(request)"
       : "async () => {\n  // Return { id } of the signed-in user from your authentication, or null.\n  return null;\n}",
   });
+  const existingConfig = NEXT_CONFIGS.find((name) => existsSync(path.join(cwd, name)));
+  const usesHeaders =
+    existingConfig !== undefined &&
+    readFileSync(path.join(cwd, existingConfig), "utf8").includes("orgkitPageHeaders");
   return {
     auth,
     env: ENV_BLOCK,
+    nextConfigToEdit: existingConfig && !usesHeaders ? existingConfig : null,
     files: [
+      // R40: an app without a next.config gets one with orgkit's page headers.
+      ...(existingConfig
+        ? []
+        : [{ path: "next.config.ts", content: template("next.config.ts.tpl") }]),
       {
         path: `${appDir}/settings/organization/[[...slug]]/page.tsx`,
         content: template("page.tsx.tpl"),

@@ -37,6 +37,22 @@ describe("orgkit init", () => {
     expect(out).toContain("What is left");
   });
 
+  it("R40 writes a next.config with orgkit's page headers, or says what to add to the app's own", () => {
+    const fresh = app();
+    expect(run(fresh).code).toBe(0);
+    expect(read(fresh, "next.config.ts")).toContain('orgkitPageHeaders("/settings/organization")');
+    const own = app({ "next.config.mjs": "export default { reactStrictMode: true };\n" });
+    const { code, out } = run(own);
+    expect(code).toBe(0);
+    expect(read(own, "next.config.mjs")).toBe("export default { reactStrictMode: true };\n");
+    expect(out).toContain("Add orgkit's page headers to it");
+    // Once the app uses them, nothing is said.
+    const done = app({
+      "next.config.ts": "import { orgkitPageHeaders } from '@orgkit/trpc/headers';\n",
+    });
+    expect(run(done).out).not.toContain("Add orgkit's page headers");
+  });
+
   it("is idempotent: a second run changes nothing", () => {
     const cwd = app({ ".env.example": "EXISTING=1\n" });
     expect(run(cwd).code).toBe(0);

@@ -1,5 +1,5 @@
-import { redirect } from "next/navigation";
 import { normalizeIdentifier } from "@orgkit/core/policy";
+import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth";
 
 const ACCOUNTS = [

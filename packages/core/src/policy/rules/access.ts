@@ -34,8 +34,7 @@ export function decideAction(actor: ActorFacts, action: Action): Decision {
   return decide(
     [
       actorIsActiveMember,
-      (s: WithActor) =>
-        s.actor && can(s.actor.role, action) ? ALLOW : deny("ROLE_NOT_PERMITTED"),
+      (s: WithActor) => (s.actor && can(s.actor.role, action) ? ALLOW : deny("ROLE_NOT_PERMITTED")),
     ],
     { actor },
   );
