@@ -108,8 +108,13 @@ test("R25 R26 R27 R28 step 7: remove a member; they lose access at once", async 
   await expect(row.getByText("Remove action disabled: already removed")).toBeAttached();
   await expect(row.getByText("Role change disabled: member is removed")).toBeAttached();
 
+  // Their session ended with the removal; signing in again finds them back in personal
+  // mode, told why (R7), free to activate or accept an invitation.
   await org.member.reload();
+  await expect(org.member).toHaveURL(/\/signin/);
+  await signIn(org.member, org.email);
   await expect(org.member.getByText("Your access to this organization was removed")).toBeVisible();
+  await expect(org.member.getByLabel("Organization name")).toBeVisible();
 });
 
 test("R32 the activity page lists every change, newest first", async ({ page }) => {

@@ -1,2 +1,3 @@
 export { type InitOptions, init } from "./init";
+export { runMigrate } from "./migrate";
 export { planInit } from "./plan";

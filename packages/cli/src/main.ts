@@ -1,15 +1,26 @@
 import { init } from "./init";
+import { runMigrate } from "./migrate";
+
+const USAGE = `Usage:
+  orgkit init [--dry-run]  adds orgkit's page, API route and set-up to the Next.js app here
+  orgkit migrate           applies orgkit's migrations to DATABASE_URL (or ORGKIT_DATA_DIR)`;
 
 const [command, ...flags] = process.argv.slice(2);
-if (command !== "init" || flags.some((flag) => flag !== "--dry-run")) {
-  console.error(
-    "Usage: orgkit init [--dry-run]\n  Adds orgkit's page, API route and set-up to the Next.js app in this folder.",
-  );
-  process.exit(2);
+async function main(): Promise<number> {
+  if (command === "init" && flags.every((flag) => flag === "--dry-run")) {
+    return init({ cwd: process.cwd(), dryRun: flags.includes("--dry-run") });
+  }
+  if (command === "migrate" && flags.length === 0) return runMigrate();
+  console.error(USAGE);
+  return 2;
 }
-try {
-  process.exit(init({ cwd: process.cwd(), dryRun: flags.includes("--dry-run") }));
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-}
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    // The message only: a database error's message may carry its query, never its parameters here.
+    console.error(
+      error instanceof Error ? `orgkit: ${error.name}: ${error.message.split("\n")[0]}` : error,
+    );
+    process.exit(1);
+  },
+);

@@ -17,6 +17,6 @@ describe("the orgkit command", () => {
     expect(dry.stdout).toContain("would create app/settings/organization/[[...slug]]/page.tsx");
     const wrong = spawnSync(process.execPath, [bin, "deploy"], { cwd, encoding: "utf8" });
     expect(wrong.status).toBe(2);
-    expect(wrong.stderr).toContain("Usage: orgkit init");
+    expect(wrong.stderr).toContain("orgkit init [--dry-run]");
   });
 });

@@ -1,3 +1,4 @@
+import { type OrgkitPage, pagePath } from "@orgkit/core/policy";
 import type { EmailTemplate, OutboxPayloads } from "@orgkit/core/server";
 import { render } from "@react-email/render";
 import type { ReactElement } from "react";
@@ -17,17 +18,11 @@ export type RenderOptions = {
   baseUrl: string;
   /** Time zone for expiry dates. Default UTC. */
   timeZone?: string;
+  /** Where the host mounts orgkit's pages, as given to `OrgkitApp`. Default `/settings/organization`. */
+  basePath?: string;
 };
 
 export type RenderedEmail = { subject: string; html: string; text: string };
-
-/** Where each page of the integration contract lives under the base URL. */
-export const PATHS = {
-  organization: "/settings/organization",
-  users: "/settings/organization/users",
-  accept: "/settings/organization/invitations/accept",
-  confirmTransfer: "/settings/organization/ownership/confirm",
-} as const;
 
 type Message<T extends EmailTemplate> = {
   template: T;
@@ -37,11 +32,13 @@ type Message<T extends EmailTemplate> = {
 };
 
 function element(message: Message<EmailTemplate>, options: RenderOptions): [string, ReactElement] {
-  const { baseUrl, timeZone = "UTC" } = options;
+  const { baseUrl, timeZone = "UTC", basePath } = options;
+  const link = (page: OrgkitPage, query?: Record<string, string>) =>
+    linkTo(baseUrl, pagePath(page, basePath), query);
   switch (message.template) {
     case "invitation": {
       const payload = message.payload as Message<"invitation">["payload"];
-      const acceptUrl = linkTo(baseUrl, PATHS.accept, { token: message.token ?? "" });
+      const acceptUrl = link("acceptInvitation", { token: message.token ?? "" });
       return [
         invitationSubject(payload),
         <InvitationEmail {...payload} acceptUrl={acceptUrl} timeZone={timeZone} key="email" />,
@@ -53,8 +50,8 @@ function element(message: Message<EmailTemplate>, options: RenderOptions): [stri
         ownershipTransferConfirmationSubject(payload),
         <OwnershipTransferConfirmationEmail
           {...payload}
-          confirmUrl={linkTo(baseUrl, PATHS.confirmTransfer, { token: message.token ?? "" })}
-          cancelUrl={linkTo(baseUrl, PATHS.users)}
+          confirmUrl={link("confirmTransfer", { token: message.token ?? "" })}
+          cancelUrl={link("users")}
           timeZone={timeZone}
           key="email"
         />,
@@ -66,7 +63,7 @@ function element(message: Message<EmailTemplate>, options: RenderOptions): [stri
         ownershipTransferredSubject(payload),
         <OwnershipTransferredEmail
           {...payload}
-          organizationUrl={linkTo(baseUrl, PATHS.organization)}
+          organizationUrl={link("organization")}
           key="email"
         />,
       ];

@@ -36,6 +36,42 @@ describe("templates", () => {
     expect(email.html).toContain("Accept invitation");
   });
 
+  it("R14 R22 links honour the host's basePath, the same route table as the pages", async () => {
+    const invitation = await renderEmail(
+      {
+        template: "invitation",
+        payload: {
+          organizationName: "Acme",
+          inviterUsername: "grace",
+          username: "ada",
+          role: "USER",
+          expiresAt: "2026-12-04T09:30:00Z",
+          version: 1,
+        },
+        token: "tok_1",
+      },
+      { baseUrl: BASE, basePath: "/team/org/" },
+    );
+    expect(invitation.text).toContain(`${BASE}/team/org/invitations/accept?token=tok_1`);
+    expect(invitation.text).not.toContain("/settings/organization");
+    const transfer = await renderEmail(
+      {
+        template: "ownership-transfer-confirmation",
+        payload: {
+          organizationName: "Acme",
+          ownerUsername: "o",
+          targetUsername: "t",
+          targetEmail: "t@example.test",
+          expiresAt: "2026-12-04T09:30:00Z",
+        },
+        token: "tok_2",
+      },
+      { baseUrl: BASE, basePath: "/team/org" },
+    );
+    expect(transfer.text).toContain(`${BASE}/team/org/ownership/confirm?token=tok_2`);
+    expect(transfer.text).toContain(`${BASE}/team/org/users`);
+  });
+
   it("R11 the expiry is shown in the configured time zone", async () => {
     const email = await renderEmail(
       {

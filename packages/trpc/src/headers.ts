@@ -1,3 +1,5 @@
+import { DEFAULT_BASE_PATH, type OrgkitPage, pagePath } from "@orgkit/core/policy";
+
 /** A header rule in the shape of next.config's `headers()`. */
 export type HeaderRule = { source: string; headers: { key: string; value: string }[] };
 
@@ -13,22 +15,22 @@ export type HeaderRule = { source: string; headers: { key: string; value: string
  * import { orgkitPageHeaders } from "@orgkit/trpc/headers";
  * export default { async headers() { return [...orgkitPageHeaders()]; } };
  */
-export function orgkitPageHeaders(basePath = "/settings/organization"): HeaderRule[] {
+export function orgkitPageHeaders(basePath = DEFAULT_BASE_PATH): HeaderRule[] {
   const header = (key: string, value: string) => ({ key, value });
-  const linkPage = (path: string): HeaderRule => ({
-    source: `${basePath}/${path}`,
+  const linkPage = (page: OrgkitPage): HeaderRule => ({
+    source: pagePath(page, basePath),
     headers: [header("Referrer-Policy", "no-referrer"), header("Cache-Control", "no-store")],
   });
   return [
     {
-      source: `${basePath}/:path*`,
+      source: `${pagePath("organization", basePath).replace(/\/$/, "")}/:path*`,
       headers: [
         header("X-Frame-Options", "SAMEORIGIN"),
         header("Content-Security-Policy", "frame-ancestors 'self'"),
         header("X-Content-Type-Options", "nosniff"),
       ],
     },
-    linkPage("invitations/accept"),
-    linkPage("ownership/confirm"),
+    linkPage("acceptInvitation"),
+    linkPage("confirmTransfer"),
   ];
 }

@@ -1,4 +1,5 @@
 "use client";
+import { DEFAULT_BASE_PATH, pageOf } from "@orgkit/core/policy";
 import { Notice, PageShell } from "./components/layout";
 import { AcceptInvitationPage } from "./pages/accept-invitation-page";
 import { ActivityPage } from "./pages/activity-page";
@@ -29,12 +30,7 @@ export type OrgkitAppProps = {
  *   return <OrgkitApp slug={slug} token={token} />;
  * }
  */
-export function OrgkitApp({
-  slug,
-  token,
-  basePath = "/settings/organization",
-  apiUrl,
-}: OrgkitAppProps) {
+export function OrgkitApp({ slug, token, basePath = DEFAULT_BASE_PATH, apiUrl }: OrgkitAppProps) {
   return (
     <OrgkitProvider apiUrl={apiUrl}>
       <Route slug={slug} token={token} basePath={basePath} />
@@ -47,16 +43,16 @@ function Route({
   token,
   basePath,
 }: Required<Pick<OrgkitAppProps, "slug" | "basePath">> & { token: string | undefined }) {
-  switch (slug.join("/")) {
-    case "":
+  switch (pageOf(slug)) {
+    case "organization":
       return <OrganizationPage basePath={basePath} />;
     case "users":
       return <UsersPage basePath={basePath} />;
     case "activity":
       return <ActivityPage basePath={basePath} />;
-    case "invitations/accept":
+    case "acceptInvitation":
       return <AcceptInvitationPage token={token} />;
-    case "ownership/confirm":
+    case "confirmTransfer":
       return <ConfirmTransferPage token={token} basePath={basePath} />;
     default:
       return (

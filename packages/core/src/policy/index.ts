@@ -4,6 +4,7 @@ export * from "./inputs";
 export * from "./permissions";
 export * from "./reasons";
 export * from "./roles";
+export * from "./routes";
 export * from "./rules/access";
 export * from "./rules/activation";
 export * from "./rules/facts";

@@ -1,4 +1,5 @@
 "use client";
+import { DEFAULT_BASE_PATH, pagePath } from "@orgkit/core/policy";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Button } from "../components/button";
 import { PageShell, Section } from "../components/layout";
@@ -24,7 +25,7 @@ const change = (before: unknown, after: unknown) =>
   [before, after].map((side) => (side ? JSON.stringify(side) : "—")).join(" → ");
 
 /** Activity: the audit log, newest first, paginated (R32). */
-export function ActivityPage({ basePath = "/settings/organization" }: PageProps) {
+export function ActivityPage({ basePath = DEFAULT_BASE_PATH }: PageProps) {
   const trpc = useTRPC();
   const events = useInfiniteQuery(
     trpc.audit.list.infiniteQueryOptions(
@@ -33,7 +34,7 @@ export function ActivityPage({ basePath = "/settings/organization" }: PageProps)
     ),
   );
   const back = (
-    <a href={basePath} className="text-sm underline underline-offset-4">
+    <a href={pagePath("organization", basePath)} className="text-sm underline underline-offset-4">
       Back to organization
     </a>
   );

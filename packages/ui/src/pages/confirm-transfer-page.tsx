@@ -1,4 +1,5 @@
 "use client";
+import { DEFAULT_BASE_PATH, pagePath } from "@orgkit/core/policy";
 import { useQuery } from "@tanstack/react-query";
 import { Button } from "../components/button";
 import { Notice, PageShell, Section } from "../components/layout";
@@ -16,7 +17,7 @@ import type { PageProps } from "./organization-page";
  */
 export function ConfirmTransferPage({
   token: fromUrl,
-  basePath = "/settings/organization",
+  basePath = DEFAULT_BASE_PATH,
 }: PageProps & { token: string | undefined }) {
   const token = useLinkToken(fromUrl);
   const trpc = useTRPC();
@@ -30,7 +31,7 @@ export function ConfirmTransferPage({
     staleTime: Number.POSITIVE_INFINITY,
   });
   const confirm = useAction(trpc.ownership.confirm.mutationOptions(), "Ownership transferred", {
-    onSuccess: () => window.location.assign(`${basePath}/users`),
+    onSuccess: () => window.location.assign(pagePath("users", basePath)),
   });
   const title = "Confirm ownership transfer";
   if (!token || preview.isError)
@@ -70,7 +71,7 @@ export function ConfirmTransferPage({
             Confirm transfer
           </Button>
           <a
-            href={`${basePath}/users`}
+            href={pagePath("users", basePath)}
             className="inline-flex min-h-9 items-center rounded-ok px-3 text-sm underline underline-offset-4"
           >
             Back to user management

@@ -1,5 +1,5 @@
 "use client";
-import { ROLE_DESCRIPTIONS } from "@orgkit/core/policy";
+import { DEFAULT_BASE_PATH, pagePath, ROLE_DESCRIPTIONS } from "@orgkit/core/policy";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "../components/button";
@@ -13,7 +13,7 @@ import { useAction } from "../lib/use-action";
 export type PageProps = { basePath?: string };
 
 /** Organization: the activation form in personal mode, else the organization and your role. */
-export function OrganizationPage({ basePath = "/settings/organization" }: PageProps) {
+export function OrganizationPage({ basePath = DEFAULT_BASE_PATH }: PageProps) {
   const trpc = useTRPC();
   const organization = useQuery(trpc.organization.get.queryOptions());
   const permissions = useQuery(trpc.organization.permissions.queryOptions({}));
@@ -50,13 +50,13 @@ export function OrganizationPage({ basePath = "/settings/organization" }: PagePr
         {canManage ? (
           <div className="mt-5 flex flex-wrap gap-2">
             <a
-              href={`${basePath}/users`}
+              href={pagePath("users", basePath)}
               className="inline-flex min-h-9 items-center rounded-ok bg-ok-primary px-3 text-sm font-medium text-ok-primary-fg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ok-focus"
             >
               Open user management
             </a>
             <a
-              href={`${basePath}/activity`}
+              href={pagePath("activity", basePath)}
               className="inline-flex min-h-9 items-center rounded-ok border border-ok-border px-3 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ok-focus"
             >
               Activity

@@ -1,4 +1,5 @@
 "use client";
+import { DEFAULT_BASE_PATH, pagePath } from "@orgkit/core/policy";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useState } from "react";
 import { Notice, PageShell } from "../components/layout";
@@ -12,7 +13,7 @@ import type { PageProps } from "./organization-page";
 import { TransferBanner } from "./transfer-banner";
 
 /** User management: Invite user, Organization users, Pending invitations (guide steps 2–7). */
-export function UsersPage({ basePath = "/settings/organization" }: PageProps) {
+export function UsersPage({ basePath = DEFAULT_BASE_PATH }: PageProps) {
   const trpc = useTRPC();
   const [search, setSearch] = useState("");
   const deferredSearch = useDeferredValue(search.trim());
@@ -41,7 +42,7 @@ export function UsersPage({ basePath = "/settings/organization" }: PageProps) {
   });
 
   const back = (
-    <a href={basePath} className="text-sm underline underline-offset-4">
+    <a href={pagePath("organization", basePath)} className="text-sm underline underline-offset-4">
       Back to organization
     </a>
   );

@@ -1,4 +1,5 @@
 import { createOrgkitHandler, fromNextAuth } from "@orgkit/trpc/handler";
+import { after } from "next/server";
 import { auth } from "@/lib/auth";
 import { getOrgkit } from "@/lib/orgkit";
 import { endSessions } from "@/lib/sessions";
@@ -7,7 +8,11 @@ import { signInLinkAfterAccept } from "@/lib/sign-in-link";
 export const { GET, POST } = createOrgkitHandler({
   orgkit: async () => (await getOrgkit()).ctx,
   getUser: fromNextAuth(auth),
-  afterCommit: () => void getOrgkit().then(({ worker }) => worker.kick()),
+  // After the response, within the request's lifetime (serverless functions included).
+  afterCommit: () =>
+    after(async () => {
+      await (await getOrgkit()).worker.drain();
+    }),
   signInAfterAccept: signInLinkAfterAccept,
   // A removed member's sessions end with the removal, not 30 days later.
   onMemberRemoved: ({ userId }) => endSessions(userId),

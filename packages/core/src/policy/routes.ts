@@ -1,0 +1,42 @@
+/**
+ * orgkit's pages, relative to where the host mounts them: the one route table of the pages,
+ * the emailed links and the page headers.
+ */
+export const PAGES = {
+  organization: "",
+  users: "users",
+  activity: "activity",
+  acceptInvitation: "invitations/accept",
+  confirmTransfer: "ownership/confirm",
+} as const;
+
+export type OrgkitPage = keyof typeof PAGES;
+
+/** Where the integration contract mounts the pages unless the host says otherwise. */
+export const DEFAULT_BASE_PATH = "/settings/organization";
+
+/**
+ * The path of one page under the host's base path.
+ *
+ * @example
+ * pagePath("acceptInvitation"); // "/settings/organization/invitations/accept"
+ * pagePath("organization", "/team/"); // "/team"
+ */
+export function pagePath(page: OrgkitPage, basePath: string = DEFAULT_BASE_PATH): string {
+  const base = basePath.replace(/\/+$/, "");
+  const relative = PAGES[page];
+  if (!relative) return base || "/";
+  return `${base}/${relative}`;
+}
+
+/**
+ * Which page a catch-all route's segments show, or null for none.
+ *
+ * @example
+ * pageOf(["invitations", "accept"]); // "acceptInvitation"
+ */
+export function pageOf(slug: readonly string[]): OrgkitPage | null {
+  const relative = slug.join("/");
+  const found = (Object.keys(PAGES) as OrgkitPage[]).find((page) => PAGES[page] === relative);
+  return found ?? null;
+}
