@@ -32,6 +32,7 @@ export async function httpBench(seconds: number): Promise<void> {
       DATABASE_URL: url.toString(),
       RESEND_API_KEY: "",
       ORGKIT_DEV_TOOLS: "1",
+      AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0",
     },
     stdio: "ignore",
   });

@@ -18,6 +18,11 @@ function readSecret(): string {
     }
     return configured;
   }
+  // Several instances on one PostgreSQL database must share one secret: each would make its
+  // own, and could not open the link tokens the others sealed.
+  if (process.env.DATABASE_URL) {
+    throw new Error("Set AUTH_SECRET (at least 32 characters) when DATABASE_URL is set");
+  }
   // An in-memory database keeps nothing, and neither does its secret.
   if (dataDir.startsWith("memory://")) return randomBytes(32).toString("base64url");
   const file = `${dataDir}.secret`;

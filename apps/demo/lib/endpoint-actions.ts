@@ -1,5 +1,5 @@
 "use server";
-import { type Action, decideAction, type ReasonCode } from "@orgkit/core/policy";
+import { type Action, checkText, decideAction, type ReasonCode } from "@orgkit/core/policy";
 import { readMembership } from "@orgkit/core/server";
 import { and, eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
@@ -33,6 +33,7 @@ export async function createEndpoint(formData: FormData) {
   const url = String(formData.get("url") ?? "")
     .trim()
     .slice(0, 500);
+  if (!checkText(name).allowed || !checkText(url).allowed) refuse("TEXT_INVALID");
   if (!name || !URL.canParse(url)) refuse("INPUT_INVALID");
   await db.insert(endpoints).values({ organizationId: membership.organizationId, name, url });
   revalidatePath("/endpoints");

@@ -54,6 +54,10 @@ export function advanceClock(ms: number): void {
 
 /** Opens, migrates and seeds the database once, then starts the email worker. */
 export function getOrgkit(): Promise<Orgkit> {
-  cache.orgkitDemo ??= start();
+  // A failed start (a database briefly down) is retried by the next request, not cached.
+  cache.orgkitDemo ??= start().catch((error: unknown) => {
+    cache.orgkitDemo = undefined;
+    throw error;
+  });
   return cache.orgkitDemo;
 }

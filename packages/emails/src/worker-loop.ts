@@ -44,9 +44,10 @@ export function createOutboxWorker(
     }
     running = drain()
       .catch((error: unknown) => {
+        // The error's class only: a database error's message carries its query and parameters.
         console.error(
           "[orgkit] outbox delivery failed:",
-          error instanceof Error ? error.message : error,
+          error instanceof Error ? error.name : "Error",
         );
         return { sent: 0, retrying: 0, dead: 0 };
       })

@@ -43,3 +43,13 @@ export function inviteConflicts(input: {
     usernameTaken: sql<boolean>`(exists (select 1 from ${members} as membership where ${ref("membership", members.organizationId)} = ${organizationId} and lower(${ref("membership", members.username)}) = lower(${outer(input.username)}) and ${ref("membership", members.status)} = 'ACTIVE') or ${openInvitation(invitations.username, input.username)})`,
   };
 }
+
+/** R10, R12: the conflicts of the invitation row being read, as a resend re-checks them. */
+export const resendConflicts = (now: Date) =>
+  inviteConflicts({
+    organizationId: invitations.organizationId,
+    email: invitations.email,
+    username: invitations.username,
+    now,
+    except: invitations.id,
+  });

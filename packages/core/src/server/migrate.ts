@@ -1,10 +1,12 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { desc, sql } from "drizzle-orm";
+import { asc, desc, eq, sql } from "drizzle-orm";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import { bigint, pgSchema, serial, text } from "drizzle-orm/pg-core";
-import type { Database } from "./db";
+import { organizationNameKey } from "../policy";
+import type { Database, Tx } from "./db";
+import { organizations } from "./schema";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -24,6 +26,36 @@ const journal = pgSchema("orgkit_migrations").table("__drizzle_migrations", {
   hash: text("hash").notNull(),
   createdAt: bigint("created_at", { mode: "number" }),
 });
+
+/**
+ * R39: SQL cannot compute `organizationNameKey` exactly (default-ignorables, full case
+ * folding), so after an upgrade every stored key is recomputed here. Of names that collide
+ * under the exact key, the oldest keeps it and the others get their id appended.
+ */
+export async function rekeyOrganizationNames(tx: Tx): Promise<void> {
+  const rows = await tx
+    .select({ id: organizations.id, name: organizations.name, key: organizations.nameKey })
+    .from(organizations)
+    .orderBy(asc(organizations.createdAt), asc(organizations.id));
+  const taken = new Set<string>();
+  const wanted = rows.map((row) => {
+    const exact = organizationNameKey(row.name);
+    const key = taken.has(exact) ? `${exact} #${row.id}` : exact;
+    taken.add(key);
+    return { ...row, wanted: key };
+  });
+  const changed = wanted.filter((row) => row.key !== row.wanted);
+  // Two passes, so that a key moving from one row to another never collides on the way.
+  for (const row of changed) {
+    await tx
+      .update(organizations)
+      .set({ nameKey: `#${row.id}` })
+      .where(eq(organizations.id, row.id));
+  }
+  for (const row of changed) {
+    await tx.update(organizations).set({ nameKey: row.wanted }).where(eq(organizations.id, row.id));
+  }
+}
 
 /** Any 64-bit number the host is unlikely to use: "orgkit" in ASCII. */
 const MIGRATION_LOCK = 0x6f72676b6974n;
@@ -61,6 +93,7 @@ export async function migrate(database: Database): Promise<{ applied: number }> 
       await tx.insert(journal).values({ hash: migration.hash, createdAt: migration.folderMillis });
       count += 1;
     }
+    if (count > 0) await rekeyOrganizationNames(tx);
     return { applied: count };
   });
 }

@@ -12,13 +12,15 @@ type Decoded<P extends readonly CursorPart[]> = {
   [K in keyof P]: P[K] extends "text" ? string : number;
 };
 
-const MAX_TIME = 8.64e15; // the largest ECMAScript Date, in ms
+/** Times PostgreSQL can store: years 1 to 9999, in epoch ms. */
+const TIME_RANGE = [-62135596800000, 253402300799999] as const;
 
 function isValidPart(kind: CursorPart, part: unknown): boolean {
   if (kind === "text")
     return typeof part === "string" && part.length <= 256 && checkText(part).allowed;
   if (typeof part !== "number" || !Number.isSafeInteger(part)) return false;
-  return kind === "integer" ? part >= 0 : Math.abs(part) <= MAX_TIME;
+  if (kind === "integer") return part >= 0;
+  return part >= TIME_RANGE[0] && part <= TIME_RANGE[1];
 }
 
 /**

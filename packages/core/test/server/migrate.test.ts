@@ -8,7 +8,8 @@ import { readMigrationFiles } from "drizzle-orm/migrator";
 import { buildSync } from "esbuild";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrate, migrationsFolder, openDatabase } from "../../src/server";
+import { migrate, migrationsFolder, openDatabase, schema } from "../../src/server";
+import { rekeyOrganizationNames } from "../../src/server/migrate";
 import { POSTGRES_URL, type Pooler, startPgBouncer } from "../../src/testing";
 
 const MIGRATIONS = readMigrationFiles({ migrationsFolder }).length;
@@ -98,5 +99,30 @@ describe("the embedded database's folder", () => {
     const opened = second();
     expect(opened.stdout.trim()).toBe("opened");
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe("upgrading stored organization name keys", () => {
+  it("R39 keys the SQL backfill computed are recomputed exactly; look-alike names stay apart", async () => {
+    const database = await openDatabase();
+    try {
+      await migrate(database);
+      // What migration 0004's SQL gives: NFKC and lower case only.
+      await database.db.insert(schema.organizations).values([
+        { name: "Straße", nameKey: "straße", createdAt: new Date("2026-01-01") },
+        { name: "STRASSE", nameKey: "strasse", createdAt: new Date("2026-01-02") },
+        { name: "Acme\u200b", nameKey: "acme\u200b", createdAt: new Date("2026-01-03") },
+      ]);
+      await database.db.transaction((tx) => rekeyOrganizationNames(tx));
+      const rows = await database.db
+        .select({ name: schema.organizations.name, key: schema.organizations.nameKey })
+        .from(schema.organizations)
+        .orderBy(schema.organizations.createdAt);
+      expect(rows[0]).toEqual({ name: "Straße", key: "strasse" });
+      expect(rows[1]?.key).toMatch(/^strasse #/);
+      expect(rows[2]).toEqual({ name: "Acme\u200b", key: "acme" });
+    } finally {
+      await database.close();
+    }
   });
 });

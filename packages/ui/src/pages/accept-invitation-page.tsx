@@ -40,7 +40,13 @@ export function AcceptInvitationPage(props: { token: string | undefined }) {
         </Notice>
       </PageShell>
     );
-  if (preview.isPending) return <LoadingPage title={title} />;
+  if (preview.isPending)
+    return (
+      <>
+        <NoReferrer />
+        <LoadingPage title={title} />
+      </>
+    );
   if (preview.isError) {
     return (
       <PageShell title={title}>

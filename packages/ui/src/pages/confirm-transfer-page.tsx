@@ -39,11 +39,19 @@ export function ConfirmTransferPage({
       <PageShell title={title}>
         <NoReferrer />
         <Notice tone="error">
-          {preview.isError ? messageOf(preview.error) : "This confirmation link is no longer valid"}
+          {preview.isError
+            ? messageOf(preview.error)
+            : "To confirm the transfer, open the confirmation link from your email."}
         </Notice>
       </PageShell>
     );
-  if (preview.isPending) return <LoadingPage title={title} />;
+  if (preview.isPending)
+    return (
+      <>
+        <NoReferrer />
+        <LoadingPage title={title} />
+      </>
+    );
   const transfer = preview.data;
   const refusal = decisionMessage(transfer.decision);
   return (

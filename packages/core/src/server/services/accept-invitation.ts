@@ -115,7 +115,7 @@ export function acceptInvitation(ctx: OrgkitContext, input: { token: string }) {
         // R9, R14: a personal-mode account with this email (one that signed in first, or whose
         // membership was removed) is the one that joins; otherwise the account is created.
         const [existing] = await tx
-          .select({ id: users.id })
+          .select({ id: users.id, email: users.email })
           .from(users)
           .where(sql`lower(${users.email}) = lower(${invitation.email})`);
         const [user] = existing
@@ -128,7 +128,7 @@ export function acceptInvitation(ctx: OrgkitContext, input: { token: string }) {
                 emailVerified: now,
                 createdAt: now,
               })
-              .returning({ id: users.id });
+              .returning({ id: users.id, email: users.email });
         if (!user) throw new Error("orgkit: user insert returned nothing");
         const [member] = await tx
           .insert(members)
@@ -162,7 +162,8 @@ export function acceptInvitation(ctx: OrgkitContext, input: { token: string }) {
         return {
           userId: user.id,
           memberId: member.id,
-          email: invitation.email,
+          // The account's own address, as the host's sign-in looks it up.
+          email: user.email,
           organizationId: organization.id,
         };
       }),

@@ -16,7 +16,7 @@ import {
   invitationStatus,
 } from "../../policy";
 import type { OrgkitContext } from "../context";
-import { inviteConflicts } from "../invite-conflicts";
+import { resendConflicts } from "../invite-conflicts";
 import { currentMembershipId } from "../membership";
 import { facts, readMembers } from "../organization-lock";
 import { invitations, members, ownershipTransfers } from "../schema";
@@ -107,13 +107,7 @@ export async function getPermissions(
       id: invitations.id,
       status: invitations.status,
       expiresAt: invitations.expiresAt,
-      ...inviteConflicts({
-        organizationId: invitations.organizationId,
-        email: invitations.email,
-        username: invitations.username,
-        now,
-        except: invitations.id,
-      }),
+      ...resendConflicts(now),
     })
     .from(invitations)
     .where(and(eq(invitations.organizationId, own.organizationId), inArray(invitations.id, ids)));

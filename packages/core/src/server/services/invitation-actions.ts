@@ -4,7 +4,7 @@ import { appendAudit } from "../audit-log";
 import type { OrgkitContext } from "../context";
 import type { Tx } from "../db";
 import { enforce } from "../guard";
-import { inviteConflicts } from "../invite-conflicts";
+import { resendConflicts } from "../invite-conflicts";
 import { inOrganization, readMembers, requireTarget } from "../organization-lock";
 import { spendInviteBudget } from "../rate-limit";
 import { recordChange } from "../record-change";
@@ -16,13 +16,7 @@ async function readInvitation(tx: Tx, organizationId: string, invitationId: stri
   const [row] = await tx
     .select({
       invitation: invitations,
-      ...inviteConflicts({
-        organizationId: invitations.organizationId,
-        email: invitations.email,
-        username: invitations.username,
-        now,
-        except: invitations.id,
-      }),
+      ...resendConflicts(now),
     })
     .from(invitations)
     .where(and(eq(invitations.id, invitationId), eq(invitations.organizationId, organizationId)));

@@ -1,10 +1,19 @@
-import { devToolsEnabled } from "@/lib/config";
+import { devMailboxEnabled } from "@/lib/config";
 import { advanceClock } from "@/lib/orgkit";
 
-/** POST { "days": n }: moves orgkit's clock forward, so e2e tests can see links expire. */
+/**
+ * POST { "days": n }: moves orgkit's clock forward, so e2e tests can see links expire. Only
+ * with dev tools on and no real email provider.
+ */
 export async function POST(request: Request) {
-  if (!devToolsEnabled()) return new Response("Not found", { status: 404 });
-  const { days } = (await request.json()) as { days?: unknown };
+  if (!devMailboxEnabled()) return new Response("Not found", { status: 404 });
+  // Same-origin JSON only, like orgkit's own mutations (R37).
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim();
+  const site = request.headers.get("sec-fetch-site");
+  if (type !== "application/json" || (site && site !== "same-origin" && site !== "none")) {
+    return new Response("Refused", { status: 403 });
+  }
+  const { days } = (await request.json().catch(() => ({}))) as { days?: unknown };
   if (typeof days !== "number" || days <= 0 || days > 365)
     return new Response("Bad days", { status: 400 });
   advanceClock(days * 24 * 60 * 60 * 1000);

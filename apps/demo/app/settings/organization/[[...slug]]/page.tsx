@@ -14,8 +14,9 @@ export default async function OrganizationSettings({ params, searchParams }: Pro
   const path = ["/settings/organization", ...slug].join("/");
   // The invitee has no account yet: the accept page is the one page open to everyone.
   if (path !== "/settings/organization/invitations/accept" && !(await auth())) {
-    const back = token ? `${path}?token=${encodeURIComponent(token)}` : path;
-    redirect(`/signin?callbackUrl=${encodeURIComponent(back)}`);
+    // R40: a link's token never rides along in a URL; after signing in, the owner opens
+    // the emailed link again (the confirm page says so).
+    redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
   }
   return <OrgkitApp slug={slug} token={token} />;
 }
