@@ -40,6 +40,8 @@ test.describe("link pages and lifecycles", () => {
       );
       expect(request.referer ?? "", `Referer of ${request.url}`).not.toContain(token);
     }
+    // Signed in after accepting by a cookie set on the accept answer: no sign-in token in a URL.
+    expect(after.filter((r) => r.url.includes("/api/auth/callback"))).toEqual([]);
     const api = after.filter((r) => r.url.includes("/api/trpc/invitations."));
     expect(api.map((r) => r.method)).toEqual(api.map(() => "POST"));
     expect(api.length).toBeGreaterThanOrEqual(2);

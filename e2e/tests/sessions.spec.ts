@@ -35,8 +35,14 @@ test.describe("sessions and sign-in links", () => {
     // The person, afterwards: the link still works, through its button.
     await page.goto(link);
     await expect(page).toHaveURL(/\/signin\/confirm$/);
+    const requests: string[] = [];
+    page.on("request", (request) => requests.push(request.url()));
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/\/settings\/organization/);
+    // The token travelled in the form's body only: no URL the browser loaded carries it.
+    const token = new URL(link).searchParams.get("token") ?? "";
+    expect(token.length).toBeGreaterThan(10);
+    expect(requests.filter((url) => url.includes(token))).toEqual([]);
   });
 
   test("R40 sign-out ends the session on the server: a copied cookie is refused afterwards", async ({

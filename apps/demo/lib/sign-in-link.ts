@@ -1,25 +1,30 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { schema } from "@orgkit/core/server";
-import { SIGN_IN_MAX_AGE_SECONDS } from "./auth";
+import { cookies } from "next/headers";
 import { config } from "./config";
 import { getOrgkit } from "./orgkit";
 
+/** Auth.js's session lifetime and cookie name (the `__Secure-` prefix on https). */
+const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+const sessionCookie = () =>
+  config.appUrl.startsWith("https:") ? "__Secure-authjs.session-token" : "authjs.session-token";
+
 /**
- * Signs in a person who just accepted an invitation, without a second email: stores an
- * Auth.js verification token and returns the email callback that spends it.
+ * Signs in a person who just accepted an invitation, without a second email and without a
+ * token in any URL (R40): stores an Auth.js database session for the account and sets its
+ * cookie on the accept response. Returns where to go next.
  */
 export async function signInLinkAfterAccept(user: { id: string; email: string }): Promise<string> {
   const { database } = await getOrgkit();
-  const token = randomBytes(32).toString("hex");
-  await database.db.insert(schema.verificationTokens).values({
-    identifier: user.email,
-    // Auth.js stores sha256(token + secret) and compares the same way.
-    token: createHash("sha256").update(`${token}${config.secret}`).digest("hex"),
-    expires: new Date(Date.now() + SIGN_IN_MAX_AGE_SECONDS * 1000),
+  const sessionToken = randomBytes(32).toString("base64url");
+  const expires = new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000);
+  await database.db.insert(schema.sessions).values({ sessionToken, userId: user.id, expires });
+  (await cookies()).set(sessionCookie(), sessionToken, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: config.appUrl.startsWith("https:"),
+    expires,
   });
-  const url = new URL("/api/auth/callback/email", config.appUrl);
-  url.searchParams.set("callbackUrl", "/settings/organization");
-  url.searchParams.set("token", token);
-  url.searchParams.set("email", user.email);
-  return url.pathname + url.search;
+  return "/settings/organization";
 }

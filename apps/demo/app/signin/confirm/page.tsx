@@ -17,8 +17,8 @@ export default async function ConfirmSignInPage({
       <h1 className="mb-2 text-2xl font-semibold">Sign in</h1>
       {token && email ? (
         <form
-          method="get"
-          action="/api/auth/callback/email"
+          method="post"
+          action="/api/signin/confirm"
           className="flex flex-col gap-3 rounded-ok border border-ok-border bg-ok-bg p-5"
         >
           <p className="text-sm">
