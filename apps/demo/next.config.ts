@@ -9,6 +9,15 @@ const nextConfig: NextConfig = {
   // R40: no framing by other origins; no Referer or caching on the link pages.
   async headers() {
     return [
+      // The demo's own pages (Endpoints, sign-in, mailbox) get the same frame protection.
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Frame-Options", value: "SAMEORIGIN" },
+          { key: "Content-Security-Policy", value: "frame-ancestors 'self'" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+        ],
+      },
       ...orgkitPageHeaders(),
       {
         source: "/signin/confirm",

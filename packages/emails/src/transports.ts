@@ -99,7 +99,8 @@ export function createDevMailboxTransport(
           sentAt: now(),
         })
         .onConflictDoNothing();
-      console.info(`[orgkit] dev mailbox: "${email.subject}" to ${email.to}`);
+      // No address in the log (R40): the mailbox itself says who it was for.
+      console.info("[orgkit] dev mailbox: one email stored");
     },
   };
 }

@@ -30,14 +30,15 @@ export function procedureCount(pathname: string, endpoint: string): number | nul
 }
 
 /**
- * Same-origin checks for a browser's POST (R37). A browser's `Sec-Fetch-Site` is computed
- * against the page's own origin, so it holds behind a proxy; without it, `Origin` is compared
- * with the configured public origins, never with `Host` or `X-Forwarded-Host`. Clients
- * that send neither header are not browsers, and no cookie rides along with them unasked.
+ * Same-origin checks for a browser's POST (R37): both headers a browser may send must agree.
+ * `Sec-Fetch-Site` must say same-origin (or none, a typed address), and `Origin` must be one
+ * of the configured public origins, never compared with `Host` or `X-Forwarded-Host`.
+ * Clients that send neither header are not browsers, and no cookie rides along with them
+ * unasked.
  */
 export function crossSite(request: Request, allowedOrigins: readonly string[]): boolean {
   const site = request.headers.get("sec-fetch-site");
-  if (site) return site !== "same-origin" && site !== "none";
+  if (site && site !== "same-origin" && site !== "none") return true;
   const origin = request.headers.get("origin");
   return origin !== null && !allowedOrigins.includes(origin);
 }

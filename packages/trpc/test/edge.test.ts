@@ -103,6 +103,12 @@ describe("the route handler's edges", () => {
       (await post("organization.activate", { body: permissions, headers: { origin: INTERNAL } }))
         .status,
     ).toBe(403);
+    // A forged Sec-Fetch-Site does not outvote a foreign Origin.
+    const mixed = await post("organization.activate", {
+      body: permissions,
+      headers: { origin: "https://evil.example", "sec-fetch-site": "same-origin" },
+    });
+    expect(mixed.status).toBe(403);
     const forged = await post("organization.activate", {
       body: permissions,
       headers: {

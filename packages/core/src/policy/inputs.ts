@@ -47,7 +47,12 @@ export function organizationNameKey(name: string): string {
 
 /** Trims and collapses white space, in NFC; the name is shown as typed otherwise (R5). */
 export function normalizeOrganizationName(raw: string): string {
-  return raw.normalize("NFC").trim().replace(/\s+/gu, " ");
+  // U+FEFF (a byte-order mark) counts as white space in JavaScript: drop it, never show it.
+  return raw
+    .normalize("NFC")
+    .replace(/\uFEFF/gu, "")
+    .trim()
+    .replace(/\s+/gu, " ");
 }
 
 export function checkOrganizationName(name: string): Decision {

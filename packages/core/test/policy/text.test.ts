@@ -53,6 +53,7 @@ describe("R39 text input", () => {
       allowed: true,
     });
     expect(normalizeOrganizationName("  A\u0308rzte   X ")).toBe("Ärzte X");
+    expect(normalizeOrganizationName("Ac\uFEFFme")).toBe("Acme");
   });
 
   it("R39 normalizeIdentifier trims and lower-cases a valid address and throws on anything else", () => {

@@ -36,7 +36,8 @@ export function AcceptInvitationPage(props: { token: string | undefined }) {
       <PageShell title={title}>
         <NoReferrer />
         <Notice tone="error">
-          This invitation is no longer valid. To try again, open the link in your email.
+          To see this invitation, open the link in your invitation email. The page forgets the link
+          once it is open, so a reload needs the email again.
         </Notice>
       </PageShell>
     );

@@ -1,4 +1,4 @@
-import { devMailboxEnabled } from "@/lib/config";
+import { config, devMailboxEnabled } from "@/lib/config";
 
 export default async function CheckEmailPage({
   searchParams,
@@ -19,6 +19,12 @@ export default async function CheckEmailPage({
             dev mailbox
           </a>
           .
+        </p>
+      ) : null}
+      {!devMailboxEnabled() && !config.resendApiKey ? (
+        <p role="alert" className="mt-4 text-sm">
+          No email can be delivered: this demo has no email provider (RESEND_API_KEY) and its dev
+          tools are off. Restart it with ORGKIT_DEV_TOOLS=1 to read sign-in links at /dev/mailbox.
         </p>
       ) : null}
     </main>
