@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { config as demo } from "@/lib/config";
+import { isSameOrigin } from "@/lib/same-origin";
 
 /**
  * Form posts to the demo's pages (server actions) come from its own origin only: a foreign
@@ -7,14 +7,9 @@ import { config as demo } from "@/lib/config";
  */
 export function proxy(request: NextRequest) {
   if (request.method === "GET" || request.method === "HEAD") return NextResponse.next();
-  const site = request.headers.get("sec-fetch-site");
-  const origin = request.headers.get("origin");
-  const foreign =
-    (site !== null && site !== "same-origin" && site !== "none") ||
-    (origin !== null && origin !== new URL(demo.appUrl).origin);
-  return foreign
-    ? new NextResponse("Cross-site requests are refused", { status: 403 })
-    : NextResponse.next();
+  return isSameOrigin(request.headers)
+    ? NextResponse.next()
+    : new NextResponse("Cross-site requests are refused", { status: 403 });
 }
 
 // orgkit's API and Auth.js check their own requests.

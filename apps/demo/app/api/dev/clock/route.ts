@@ -1,5 +1,6 @@
 import { devMailboxEnabled } from "@/lib/config";
 import { advanceClock } from "@/lib/orgkit";
+import { isSameOrigin } from "@/lib/same-origin";
 
 /**
  * POST { "days": n }: moves orgkit's clock forward, so e2e tests can see links expire. Only
@@ -9,8 +10,7 @@ export async function POST(request: Request) {
   if (!devMailboxEnabled()) return new Response("Not found", { status: 404 });
   // Same-origin JSON only, like orgkit's own mutations (R37).
   const type = request.headers.get("content-type")?.split(";")[0]?.trim();
-  const site = request.headers.get("sec-fetch-site");
-  if (type !== "application/json" || (site && site !== "same-origin" && site !== "none")) {
+  if (type !== "application/json" || !isSameOrigin(request.headers)) {
     return new Response("Refused", { status: 403 });
   }
   const { days } = (await request.json().catch(() => ({}))) as { days?: unknown };

@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth";
 import { config } from "@/lib/config";
+import { isSameOrigin } from "@/lib/same-origin";
 
 /**
  * The "Sign in" button's POST: spends the emailed link through Auth.js's email callback on
@@ -8,12 +9,9 @@ import { config } from "@/lib/config";
  */
 export async function POST(request: Request): Promise<Response> {
   // Same-origin only: another site must not sign a visitor into an account of its choosing.
-  const site = request.headers.get("sec-fetch-site");
-  const origin = request.headers.get("origin");
-  const sameOrigin = site
-    ? site === "same-origin"
-    : origin === null || origin === new URL(config.appUrl).origin;
-  if (!sameOrigin) return new Response("Cross-site requests are refused", { status: 403 });
+  if (!isSameOrigin(request.headers)) {
+    return new Response("Cross-site requests are refused", { status: 403 });
+  }
   const form = await request.formData();
   const callback = new URL("/api/auth/callback/email", config.appUrl);
   for (const key of ["token", "email", "callbackUrl"]) {
