@@ -32,15 +32,24 @@ export function procedureCount(pathname: string, endpoint: string): number | nul
 /**
  * Same-origin checks for a browser's POST (R37): both headers a browser may send must agree.
  * `Sec-Fetch-Site` must say same-origin (or none, a typed address), and `Origin` must be one
- * of the configured public origins, never compared with `Host` or `X-Forwarded-Host`.
- * Clients that send neither header are not browsers, and no cookie rides along with them
- * unasked.
+ * of the configured public origins, never compared with `Host` or `X-Forwarded-Host`. A page
+ * with `Referrer-Policy: no-referrer` (the link pages) makes the browser send `Origin: null`;
+ * that is accepted only beside a same-origin `Sec-Fetch-Site`. Clients that send neither
+ * header are not browsers, and no cookie rides along with them unasked.
  */
 export function crossSite(request: Request, allowedOrigins: readonly string[]): boolean {
-  const site = request.headers.get("sec-fetch-site");
-  if (site && site !== "same-origin" && site !== "none") return true;
-  const origin = request.headers.get("origin");
-  return origin !== null && !allowedOrigins.includes(origin);
+  return !sameOrigin(request.headers, allowedOrigins);
+}
+
+/** The rule above, on headers: true when the request may come from one of `allowedOrigins`. */
+export function sameOrigin(headers: Headers, allowedOrigins: readonly string[]): boolean {
+  const site = headers.get("sec-fetch-site");
+  const origin = headers.get("origin");
+  if (site !== null) {
+    if (site !== "same-origin" && site !== "none") return false;
+    return origin === null || origin === "null" || allowedOrigins.includes(origin);
+  }
+  return origin === null || allowedOrigins.includes(origin);
 }
 
 /**

@@ -1,5 +1,7 @@
 import { DEFAULT_BASE_PATH, type OrgkitPage, pagePath } from "@orgkit/core/policy";
 
+export { sameOrigin } from "./edge";
+
 /** A header rule in the shape of next.config's `headers()`. */
 export type HeaderRule = { source: string; headers: { key: string; value: string }[] };
 

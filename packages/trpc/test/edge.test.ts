@@ -103,6 +103,17 @@ describe("the route handler's edges", () => {
       (await post("organization.activate", { body: permissions, headers: { origin: INTERNAL } }))
         .status,
     ).toBe(403);
+    // A no-referrer page's fetch sends Origin: null beside Sec-Fetch-Site: same-origin.
+    const noReferrer = await post("organization.activate", {
+      body: permissions,
+      headers: { origin: "null", "sec-fetch-site": "same-origin" },
+    });
+    expect(noReferrer.status).toBe(REACHED);
+    const opaque = await post("organization.activate", {
+      body: permissions,
+      headers: { origin: "null" },
+    });
+    expect(opaque.status).toBe(403);
     // A forged Sec-Fetch-Site does not outvote a foreign Origin.
     const mixed = await post("organization.activate", {
       body: permissions,
