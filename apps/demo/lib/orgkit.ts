@@ -1,16 +1,17 @@
 import {
   createContext,
+  createOutboxWorker,
   type Database,
   migrate,
   type OrgkitContext,
+  type OutboxWorker,
   openDatabase,
 } from "@orgkit/core/server";
 import {
   createDevMailboxTransport,
-  createOutboxWorker,
   createResendTransport,
   type EmailTransport,
-  type OutboxWorker,
+  emailSender,
 } from "@orgkit/emails/server";
 import { config } from "./config";
 import { ensureDemoTables } from "./endpoints";
@@ -36,7 +37,9 @@ async function start(): Promise<Orgkit> {
   const transport = config.resendApiKey
     ? createResendTransport({ apiKey: config.resendApiKey, from: config.emailFrom })
     : createDevMailboxTransport(database.db);
-  const worker = createOutboxWorker(ctx, { transport, render: { baseUrl: config.appUrl } });
+  const worker = createOutboxWorker(ctx, {
+    deliver: emailSender({ transport, render: { baseUrl: config.appUrl } }),
+  });
   worker.start();
   return { database, ctx, transport, worker };
 }

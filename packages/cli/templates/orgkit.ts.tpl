@@ -1,10 +1,12 @@
-import { createContext, migrate, type OrgkitContext, openDatabase } from "@orgkit/core/server";
 import {
-  createDevMailboxTransport,
+  createContext,
   createOutboxWorker,
-  createResendTransport,
+  migrate,
+  type OrgkitContext,
   type OutboxWorker,
-} from "@orgkit/emails/server";
+  openDatabase,
+} from "@orgkit/core/server";
+import { createDevMailboxTransport, createResendTransport, emailSender } from "@orgkit/emails/server";
 import { {{trpcImports}} } from "@orgkit/trpc";
 {{authImport}}
 const appUrl = process.env.APP_URL ?? "http://localhost:3000";
@@ -18,7 +20,7 @@ async function start(): Promise<{ ctx: OrgkitContext; worker: OutboxWorker }> {
   const transport = process.env.RESEND_API_KEY
     ? createResendTransport({ apiKey: process.env.RESEND_API_KEY, from: process.env.EMAIL_FROM ?? "no-reply@example.com" })
     : createDevMailboxTransport(database.db);
-  const worker = createOutboxWorker(ctx, { transport, render: { baseUrl: appUrl } });
+  const worker = createOutboxWorker(ctx, { deliver: emailSender({ transport, render: { baseUrl: appUrl } }) });
   worker.start();
   return { ctx, worker };
 }

@@ -1,5 +1,5 @@
 import { type OrgkitPage, pagePath } from "@orgkit/core/policy";
-import type { EmailTemplate, OutboxPayloads } from "@orgkit/core/server";
+import type { EmailTemplate, LetterPayloads } from "@orgkit/core/server";
 import { render } from "@react-email/render";
 import type { ReactElement } from "react";
 import { linkTo } from "./format";
@@ -24,59 +24,59 @@ export type RenderOptions = {
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
-type Message<T extends EmailTemplate> = {
-  template: T;
-  payload: Omit<OutboxPayloads[T], "sealedToken">;
-  /** The opened link token, for templates that carry a link. */
-  token?: string;
+type Link = (page: OrgkitPage, query?: Record<string, string>) => string;
+
+/** Builds one template's subject and body from its own payload. */
+type Template<T extends EmailTemplate> = (
+  payload: LetterPayloads[T],
+  link: Link,
+  timeZone: string,
+) => { subject: string; body: ReactElement };
+
+/** Every template, keyed by the outbox's template names: a missing or mistyped one fails to compile. */
+const templates: { [T in EmailTemplate]: Template<T> } = {
+  invitation: ({ token, version: _version, ...payload }, link, timeZone) => ({
+    subject: invitationSubject(payload),
+    body: (
+      <InvitationEmail
+        {...payload}
+        acceptUrl={link("acceptInvitation", { token })}
+        timeZone={timeZone}
+      />
+    ),
+  }),
+  "ownership-transfer-confirmation": ({ token, ...payload }, link, timeZone) => ({
+    subject: ownershipTransferConfirmationSubject(payload),
+    body: (
+      <OwnershipTransferConfirmationEmail
+        {...payload}
+        confirmUrl={link("confirmTransfer", { token })}
+        cancelUrl={link("users")}
+        timeZone={timeZone}
+      />
+    ),
+  }),
+  "ownership-transferred": (payload, link) => ({
+    subject: ownershipTransferredSubject(payload),
+    body: <OwnershipTransferredEmail {...payload} organizationUrl={link("organization")} />,
+  }),
 };
 
-function element(message: Message<EmailTemplate>, options: RenderOptions): [string, ReactElement] {
-  const { baseUrl, timeZone = "UTC", basePath } = options;
-  const link = (page: OrgkitPage, query?: Record<string, string>) =>
-    linkTo(baseUrl, pagePath(page, basePath), query);
-  switch (message.template) {
-    case "invitation": {
-      const payload = message.payload as Message<"invitation">["payload"];
-      const acceptUrl = link("acceptInvitation", { token: message.token ?? "" });
-      return [
-        invitationSubject(payload),
-        <InvitationEmail {...payload} acceptUrl={acceptUrl} timeZone={timeZone} key="email" />,
-      ];
-    }
-    case "ownership-transfer-confirmation": {
-      const payload = message.payload as Message<"ownership-transfer-confirmation">["payload"];
-      return [
-        ownershipTransferConfirmationSubject(payload),
-        <OwnershipTransferConfirmationEmail
-          {...payload}
-          confirmUrl={link("confirmTransfer", { token: message.token ?? "" })}
-          cancelUrl={link("users")}
-          timeZone={timeZone}
-          key="email"
-        />,
-      ];
-    }
-    case "ownership-transferred": {
-      const payload = message.payload as Message<"ownership-transferred">["payload"];
-      return [
-        ownershipTransferredSubject(payload),
-        <OwnershipTransferredEmail
-          {...payload}
-          organizationUrl={link("organization")}
-          key="email"
-        />,
-      ];
-    }
-  }
-}
-
-/** Renders a queued message to its subject, HTML and plain text. */
+/**
+ * Renders one letter (a template and its payload, as the outbox hands it) to its subject,
+ * HTML and plain text.
+ *
+ * @example
+ * await renderEmail({ template: "ownership-transferred", payload: { organizationName: "Acme", previousOwner: "grace", newOwner: "ada" } }, { baseUrl: "https://app.example.com" });
+ */
 export async function renderEmail<T extends EmailTemplate>(
-  message: Message<T>,
+  letter: { template: T; payload: LetterPayloads[T] },
   options: RenderOptions,
 ): Promise<RenderedEmail> {
-  const [subject, email] = element(message as Message<EmailTemplate>, options);
-  const [html, text] = await Promise.all([render(email), render(email, { plainText: true })]);
+  const { baseUrl, timeZone = "UTC", basePath } = options;
+  const link: Link = (page, query) => linkTo(baseUrl, pagePath(page, basePath), query);
+  const template: Template<T> = templates[letter.template];
+  const { subject, body } = template(letter.payload, link, timeZone);
+  const [html, text] = await Promise.all([render(body), render(body, { plainText: true })]);
   return { subject, html, text };
 }

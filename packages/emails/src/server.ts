@@ -1,4 +1,3 @@
-export * from "./cron";
-export * from "./outbox-worker";
+export { PermanentDeliveryError } from "@orgkit/core/server";
+export * from "./sender";
 export * from "./transports";
-export * from "./worker-loop";

@@ -1,4 +1,4 @@
-import { type Db, schema } from "@orgkit/core/server";
+import { type Db, PermanentDeliveryError, schema } from "@orgkit/core/server";
 import { desc, sql } from "drizzle-orm";
 import { Resend } from "resend";
 
@@ -15,11 +15,6 @@ export type OutgoingEmail = {
 export interface EmailTransport {
   readonly name: string;
   send(email: OutgoingEmail): Promise<void>;
-}
-
-/** A failure the outbox should not retry (a rejected address, a bad API key). */
-export class PermanentDeliveryError extends Error {
-  override readonly name = "PermanentDeliveryError";
 }
 
 export type ResendTransportOptions = {

@@ -1,4 +1,4 @@
-import { inviteUser } from "@orgkit/core/server";
+import { createOutboxCronHandler, inviteUser } from "@orgkit/core/server";
 import {
   contextFor,
   createOrganization,
@@ -7,13 +7,8 @@ import {
   unique,
 } from "@orgkit/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createDevMailboxTransport,
-  createOutboxCronHandler,
-  createOutboxWorker,
-  readDevMailbox,
-} from "../src/server";
-import { RENDER } from "./support";
+import { createDevMailboxTransport, readDevMailbox } from "../src/server";
+import { emailWorker, RENDER } from "./support";
 
 const SECRET = "cron-secret-cron-secret-cron-secret-0123";
 
@@ -27,7 +22,7 @@ describe("the outbox's cron entry point", () => {
   it("R38 a cron request with the secret delivers what is due; without it, nothing is sent", async () => {
     const { ctx } = contextFor(database);
     // No kick and no sweep: as in a serverless function after its response.
-    const worker = createOutboxWorker(ctx, {
+    const worker = emailWorker(ctx, {
       transport: createDevMailboxTransport(ctx.db),
       render: RENDER,
     });

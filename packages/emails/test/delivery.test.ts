@@ -19,13 +19,8 @@ import {
 } from "@orgkit/core/testing";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createDevMailboxTransport,
-  deliverDueEmails,
-  type EmailTransport,
-  readDevMailbox,
-} from "../src/server";
-import { RENDER, tokenFromMailbox } from "./support";
+import { createDevMailboxTransport, type EmailTransport, readDevMailbox } from "../src/server";
+import { deliverDueEmails, RENDER, tokenFromMailbox } from "./support";
 
 describe.each<Driver>(["pglite", "postgres"])("outbox delivery on %s", (driver) => {
   let database: TestDatabase;

@@ -7,9 +7,9 @@ import {
   unique,
 } from "@orgkit/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createResendTransport, deliverDueEmails, type EmailTransport } from "../src/server";
+import { createResendTransport, type EmailTransport } from "../src/server";
 import { startFakeResend } from "./fake-resend";
-import { RENDER } from "./support";
+import { deliverDueEmails, RENDER } from "./support";
 
 describe("Resend transport against a fake Resend API", () => {
   let database: TestDatabase;

@@ -1,5 +1,12 @@
-import type { Db } from "@orgkit/core/server";
-import { readDevMailbox } from "../src/server";
+import {
+  createOutboxWorker,
+  type Db,
+  type DeliveryOptions,
+  deliverDueOutbox,
+  type OrgkitContext,
+} from "@orgkit/core/server";
+import type { RenderOptions } from "../src";
+import { type EmailTransport, emailSender, readDevMailbox } from "../src/server";
 
 export const RENDER = { baseUrl: "http://localhost:3000" };
 
@@ -10,4 +17,21 @@ export async function tokenFromMailbox(db: Db, to: string, index = 0): Promise<s
   const match = /token=([A-Za-z0-9_-]+)/.exec(text);
   if (!match?.[1]) throw new Error(`no link in the mailbox of ${to}`);
   return match[1];
+}
+
+type EmailDelivery = Omit<DeliveryOptions, "deliver"> & {
+  transport: EmailTransport;
+  render: RenderOptions;
+};
+
+/** One outbox pass that sends through `transport`, as a host wires it. */
+export function deliverDueEmails(ctx: OrgkitContext, options: EmailDelivery) {
+  const { transport, render, ...lifecycle } = options;
+  return deliverDueOutbox(ctx, { ...lifecycle, deliver: emailSender({ transport, render }) });
+}
+
+/** The outbox worker sending through `transport`, as a host wires it. */
+export function emailWorker(ctx: OrgkitContext, options: EmailDelivery & { intervalMs?: number }) {
+  const { transport, render, ...lifecycle } = options;
+  return createOutboxWorker(ctx, { ...lifecycle, deliver: emailSender({ transport, render }) });
 }

@@ -7,8 +7,8 @@ import {
   unique,
 } from "@orgkit/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDevMailboxTransport, createOutboxWorker, readDevMailbox } from "../src/server";
-import { RENDER } from "./support";
+import { createDevMailboxTransport, readDevMailbox } from "../src/server";
+import { emailWorker, RENDER } from "./support";
 
 describe("outbox worker loop", () => {
   let database: TestDatabase;
@@ -19,7 +19,7 @@ describe("outbox worker loop", () => {
 
   it("R38 a kick after a commit delivers the queued email in the same process", async () => {
     const { ctx } = contextFor(database);
-    const worker = createOutboxWorker(ctx, {
+    const worker = emailWorker(ctx, {
       transport: createDevMailboxTransport(ctx.db),
       render: RENDER,
     });

@@ -6,8 +6,8 @@ import {
   type TestDatabase,
 } from "@orgkit/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDevMailboxTransport, deliverDueEmails, type EmailTransport } from "../src/server";
-import { RENDER } from "./support";
+import { createDevMailboxTransport, type EmailTransport } from "../src/server";
+import { deliverDueEmails, RENDER } from "./support";
 
 describe("several workers on PostgreSQL", () => {
   let database: TestDatabase;

@@ -1,31 +1,97 @@
-import type { InvitationRole } from "../policy";
+import { z } from "zod";
+import { INVITATION_ROLES } from "../policy";
 import type { Tx } from "./db";
 import { emailOutbox } from "./schema";
 
-/** The props each queued email carries; `@orgkit/emails` renders them after commit. */
-export type OutboxPayloads = {
-  invitation: {
-    organizationName: string;
-    inviterUsername: string;
-    username: string;
-    role: InvitationRole;
-    expiresAt: string;
-    version: number;
-    /** The link token, sealed with the server secret; wiped once sent. */
-    sealedToken: string;
-  };
-  "ownership-transfer-confirmation": {
-    organizationName: string;
-    ownerUsername: string;
-    targetUsername: string;
-    targetEmail: string;
-    expiresAt: string;
-    sealedToken: string;
-  };
-  "ownership-transferred": { organizationName: string; previousOwner: string; newOwner: string };
+const sealed = { sealedToken: z.string().min(1) };
+
+/**
+ * What each queued email carries, apart from its link token. One schema per template: the
+ * outbox parses a stored row against it before delivery, so a renderer receives exactly
+ * these shapes and a row that does not match is dead-lettered, never rendered.
+ */
+export const outboxPayloadSchemas = {
+  invitation: z.object({
+    organizationName: z.string(),
+    inviterUsername: z.string(),
+    username: z.string(),
+    role: z.enum(INVITATION_ROLES),
+    expiresAt: z.string(),
+    version: z.number().int(),
+  }),
+  "ownership-transfer-confirmation": z.object({
+    organizationName: z.string(),
+    ownerUsername: z.string(),
+    targetUsername: z.string(),
+    targetEmail: z.string(),
+    expiresAt: z.string(),
+  }),
+  "ownership-transferred": z.object({
+    organizationName: z.string(),
+    previousOwner: z.string(),
+    newOwner: z.string(),
+  }),
 };
 
-export type EmailTemplate = keyof OutboxPayloads;
+type Fields = { [T in EmailTemplate]: z.infer<(typeof outboxPayloadSchemas)[T]> };
+
+/** The stored payloads: templates with a link carry its token sealed with the server secret (wiped once sent). */
+export type OutboxPayloads = {
+  invitation: Fields["invitation"] & { sealedToken: string };
+  "ownership-transfer-confirmation": Fields["ownership-transfer-confirmation"] & {
+    sealedToken: string;
+  };
+  "ownership-transferred": Fields["ownership-transferred"];
+};
+
+export type EmailTemplate = keyof typeof outboxPayloadSchemas;
+
+/** What a renderer receives: the payload with its link token opened. */
+export type LetterPayloads = {
+  invitation: Fields["invitation"] & { token: string };
+  "ownership-transfer-confirmation": Fields["ownership-transfer-confirmation"] & { token: string };
+  "ownership-transferred": Fields["ownership-transferred"];
+};
+
+/** One email to render: a template and its own payload, correlated by the type. */
+export type OutboxLetter = {
+  [T in EmailTemplate]: { template: T; payload: LetterPayloads[T] };
+}[EmailTemplate];
+
+/**
+ * Parses a stored template and payload into a letter, opening the sealed token with `open`.
+ * @throws z.ZodError when the row does not match its template's schema.
+ */
+export function parseLetter(
+  row: { template: string; payload: unknown },
+  open: (sealedToken: string) => string,
+): OutboxLetter {
+  const letter = z.discriminatedUnion("template", [
+    z
+      .object({
+        template: z.literal("invitation"),
+        payload: outboxPayloadSchemas.invitation.extend(sealed),
+      })
+      .transform(({ template, payload: { sealedToken, ...payload } }) => ({
+        template,
+        payload: { ...payload, token: open(sealedToken) },
+      })),
+    z
+      .object({
+        template: z.literal("ownership-transfer-confirmation"),
+        payload: outboxPayloadSchemas["ownership-transfer-confirmation"].extend(sealed),
+      })
+      .transform(({ template, payload: { sealedToken, ...payload } }) => ({
+        template,
+        payload: { ...payload, token: open(sealedToken) },
+      })),
+    z.object({
+      template: z.literal("ownership-transferred"),
+      payload: outboxPayloadSchemas["ownership-transferred"],
+    }),
+  ]);
+  return letter.parse(row);
+}
 
 export type OutboxEntry = {
   [T in EmailTemplate]: {

@@ -1,4 +1,4 @@
-import { createOutboxCronHandler } from "@orgkit/emails/server";
+import { createOutboxCronHandler } from "@orgkit/core/server";
 import { getOrgkit } from "@/lib/orgkit";
 
 /**

@@ -1,5 +1,5 @@
-import type { OrgkitContext } from "@orgkit/core/server";
-import { type DeliveryOptions, type DeliveryReport, deliverDueEmails } from "./outbox-worker";
+import type { OrgkitContext } from "./context";
+import { type DeliveryOptions, type DeliveryReport, deliverDueOutbox } from "./outbox-delivery";
 
 export type OutboxWorker = {
   /** Delivers soon: call it after each committed change. Calls made during a pass coalesce. */
@@ -12,10 +12,15 @@ export type OutboxWorker = {
 };
 
 /**
- * Runs the outbox after each commit in this process and on a periodic sweep.
+ * Runs the outbox after each commit in this process (`kick`) and on a periodic sweep
+ * (`start`). In a serverless function, call `drain()` inside Next's `after()` and sweep from
+ * a cron route (`createOutboxCronHandler`) instead of `start()`.
  *
+ * @param options.intervalMs milliseconds between sweeps. Default 30 000.
  * @example
- * const worker = createOutboxWorker(ctx, { transport, render: { baseUrl: "https://app.example.com" } });
+ * const worker = createOutboxWorker(ctx, {
+ *   deliver: emailSender({ transport, render: { baseUrl: "https://app.example.com" } }),
+ * });
  * worker.start();
  */
 export function createOutboxWorker(
@@ -29,7 +34,7 @@ export function createOutboxWorker(
   async function drain(): Promise<DeliveryReport> {
     const total: DeliveryReport = { sent: 0, retrying: 0, dead: 0 };
     for (;;) {
-      const report = await deliverDueEmails(ctx, options);
+      const report = await deliverDueOutbox(ctx, options);
       total.sent += report.sent;
       total.retrying += report.retrying;
       total.dead += report.dead;

@@ -1,33 +1,55 @@
-import { type OrgkitContext, type OutboxPayloads, openToken, schema } from "@orgkit/core/server";
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
-import { type RenderOptions, renderEmail } from "./render";
-import { type EmailTransport, PermanentDeliveryError } from "./transports";
+import type { OrgkitContext } from "./context";
+import { type OutboxLetter, parseLetter } from "./outbox";
+import { emailOutbox } from "./schema";
+import { openToken } from "./tokens";
 
-const { emailOutbox } = schema;
+/** One claimed message, ready to render and send. */
+export type OutboxMessage = OutboxLetter & {
+  /** The outbox row's id: stable across retries, e.g. for a provider's idempotency key. */
+  id: number;
+  to: string;
+  /** 1 for the first attempt. */
+  attempt: number;
+};
+
+/** A failure the outbox should not retry (a rejected address, a bad API key): the message is dead-lettered. */
+export class PermanentDeliveryError extends Error {
+  override readonly name = "PermanentDeliveryError";
+}
 
 export type DeliveryOptions = {
-  transport: EmailTransport;
-  render: RenderOptions;
+  /**
+   * Sends one message or throws: a `PermanentDeliveryError` dead-letters it, any other error
+   * retries it later. `@orgkit/emails` provides one: `emailSender({ transport, render })`.
+   */
+  deliver: (message: OutboxMessage) => Promise<void>;
   /** Attempts before a message is dead-lettered. Default 8. */
   maxAttempts?: number;
   /** Messages claimed per pass. Default 20. */
   batchSize?: number;
-  /** How long a claimed message stays with its worker before another may retry it. Default 2 min. */
+  /** Milliseconds a claimed message stays with its worker before another may retry it. Default 120 000. */
   leaseMs?: number;
-  /** First retry delay; doubles each attempt, capped at one hour, with ±20% jitter. Default 30 s. */
+  /** First retry delay in milliseconds; doubles each attempt, capped at one hour, with ±20% jitter. Default 30 000. */
   backoffMs?: number;
   random?: () => number;
 };
 
+/** Messages a pass sent, scheduled for retry, and dead-lettered. */
 export type DeliveryReport = { sent: number; retrying: number; dead: number };
 
 type OutboxRow = typeof emailOutbox.$inferSelect;
 
 /**
  * R38: claims due messages with `FOR UPDATE SKIP LOCKED`, so several app instances
- * deliver together without sending one twice, then renders and sends each.
+ * deliver together without sending one twice, then hands each to `deliver`.
+ *
+ * @returns what the pass did; `{ sent: 0, retrying: 0, dead: 0 }` when nothing was due.
+ * @throws the database's error when the claim itself fails (nothing is claimed then).
+ * @example
+ * await deliverDueOutbox(ctx, { deliver: emailSender({ transport, render: { baseUrl } }) });
  */
-export async function deliverDueEmails(
+export async function deliverDueOutbox(
   ctx: OrgkitContext,
   options: DeliveryOptions,
 ): Promise<DeliveryReport> {
@@ -59,17 +81,14 @@ async function deliverOne(
   options: DeliveryOptions,
 ): Promise<keyof DeliveryReport> {
   try {
-    const { sealedToken, ...payload } = row.payload as { sealedToken?: string };
-    const token = sealedToken ? openToken(ctx.secret, sealedToken) : undefined;
-    const rendered = await renderEmail(
-      { template: row.template as keyof OutboxPayloads, payload: payload as never, token },
-      options.render,
-    );
-    await options.transport.send({
-      to: row.to,
-      ...rendered,
-      idempotencyKey: `orgkit-outbox-${row.id}`,
-    });
+    let letter: OutboxLetter;
+    try {
+      letter = parseLetter(row, (sealedToken) => openToken(ctx.secret, sealedToken));
+    } catch (error) {
+      // A row that does not match its template (or a token sealed with another secret) never will.
+      throw new PermanentDeliveryError(`Unreadable ${row.template} message: ${describe(error)}`);
+    }
+    await options.deliver({ ...letter, id: row.id, to: row.to, attempt: row.attempts });
     await finish(ctx, row.id, { status: "SENT", sentAt: ctx.now(), lastError: null });
     return "sent";
   } catch (error) {

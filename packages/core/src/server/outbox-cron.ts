@@ -1,6 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
-
-export type DeliveryCounts = { sent: number; retrying: number; dead: number };
+import type { DeliveryReport } from "./outbox-delivery";
 
 /**
  * A route handler for a cron job that sweeps the outbox, for serverless deployments where
@@ -16,7 +15,7 @@ export type DeliveryCounts = { sent: number; retrying: number; dead: number };
  * export const { GET } = createOutboxCronHandler({ drain: async () => (await getOrgkit()).worker.drain(), secret: process.env.CRON_SECRET });
  */
 export function createOutboxCronHandler(options: {
-  drain: () => Promise<DeliveryCounts>;
+  drain: () => Promise<DeliveryReport>;
   secret: string | undefined;
 }) {
   const { secret } = options;
