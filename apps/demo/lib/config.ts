@@ -53,6 +53,8 @@ export const config = {
     return cache.orgkitDemoSecret;
   },
   resendApiKey: process.env.RESEND_API_KEY,
+  /** The outbox's first retry delay in milliseconds (doubling per attempt). Default 30 000. */
+  emailBackoffMs: Number(process.env.ORGKIT_EMAIL_BACKOFF_MS ?? 30_000),
   emailFrom: process.env.EMAIL_FROM ?? "orgkit demo <no-reply@orgkit.test>",
 };
 

@@ -39,6 +39,7 @@ async function start(): Promise<Orgkit> {
     : createDevMailboxTransport(database.db);
   const worker = createOutboxWorker(ctx, {
     deliver: emailSender({ transport, render: { baseUrl: config.appUrl } }),
+    backoffMs: config.emailBackoffMs,
   });
   worker.start();
   return { database, ctx, transport, worker };

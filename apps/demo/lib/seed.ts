@@ -19,19 +19,17 @@ const MEMBERS = [
  * tells how Acme came to be: owner@demo.test owns Acme; solo@demo.test is in personal mode.
  */
 export async function seedDemo(ctx: OrgkitContext): Promise<void> {
-  const [existing] = await ctx.db
-    .select()
-    .from(schema.users)
-    .where(eq(schema.users.email, "owner@demo.test"));
-  if (existing) return;
-  const [owner, solo] = await ctx.db
+  // Several instances may start together: the one whose insert creates the owner seeds.
+  const [owner] = await ctx.db
     .insert(schema.users)
-    .values([
-      { email: "owner@demo.test", name: "owner" },
-      { email: "solo@demo.test", name: "solo" },
-    ])
+    .values({ email: "owner@demo.test", name: "owner" })
+    .onConflictDoNothing()
     .returning();
-  if (!owner || !solo) throw new Error("seed: accounts were not created");
+  if (!owner) return;
+  await ctx.db
+    .insert(schema.users)
+    .values({ email: "solo@demo.test", name: "solo" })
+    .onConflictDoNothing();
   await activateOrganization(ctx, owner.id, { name: "Acme" });
   for (const member of MEMBERS) {
     const { invitationId } = await inviteUser(ctx, owner.id, member);

@@ -14,7 +14,8 @@ export type Pooler = {
 /** `PGBOUNCER_PATH`, or Debian's `pgbouncer` (1.18: no prepared statements in transaction mode). */
 export const PGBOUNCER_PATH = process.env.PGBOUNCER_PATH ?? "/usr/sbin/pgbouncer";
 
-async function freePort(): Promise<number> {
+/** A TCP port free on 127.0.0.1 at the time of the call. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
