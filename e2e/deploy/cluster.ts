@@ -19,7 +19,14 @@ export async function startCluster(count: number) {
   const databaseName = `orgkit_deploy_${randomBytes(4).toString("hex")}`;
   const admin = postgres(POSTGRES_URL, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${databaseName}"`);
-  const pooler: Pooler = await startPgBouncer({ poolSize: 6 });
+  const dropDatabase = async () => {
+    await admin.unsafe(`drop database if exists "${databaseName}" with (force)`);
+    await admin.end();
+  };
+  const pooler: Pooler = await startPgBouncer({ poolSize: 6 }).catch(async (error) => {
+    await dropDatabase();
+    throw error;
+  });
   const provider = await startFlakyProvider();
   const ports = await Promise.all(Array.from({ length: count }, () => freePort()));
   const appUrl = `http://localhost:${ports[0]}`;
@@ -53,7 +60,13 @@ export async function startCluster(count: number) {
     });
     return { url: `http://localhost:${port}`, process: child, log: () => output };
   });
-  await Promise.all(instances.map(waitUntilListening));
+  await Promise.all(instances.map(waitUntilListening)).catch(async (error) => {
+    await Promise.all(instances.map(({ process: child }) => stopProcess(child)));
+    await provider.close();
+    await pooler.stop();
+    await dropDatabase();
+    throw error;
+  });
   const db = postgres(POSTGRES_URL.replace(/\/[^/]*$/, `/${databaseName}`), {
     max: 2,
     onnotice: () => {},
@@ -76,8 +89,7 @@ export async function startCluster(count: number) {
       await db.end();
       await provider.close();
       await pooler.stop();
-      await admin.unsafe(`drop database if exists "${databaseName}" with (force)`);
-      await admin.end();
+      await dropDatabase();
     },
   };
 }

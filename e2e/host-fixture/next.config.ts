@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
 
-const nextConfig: NextConfig = { serverExternalPackages: ["@electric-sql/pglite"] };
+const nextConfig: NextConfig = {};
 
 export default nextConfig;

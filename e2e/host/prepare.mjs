@@ -1,7 +1,9 @@
 // Prepares a Next.js host app outside the workspace: the fixture, orgkit's packed
-// tarballs installed with npm, `orgkit init`, and a production build.
+// tarballs installed with npm (without PGlite: this host runs on PostgreSQL), `orgkit
+// init`, and a production build of each styling path: `.host` imports the compiled
+// stylesheet, `.host-tailwind` builds orgkit's classes with its own Tailwind 4.
 import { execFileSync } from "node:child_process";
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const e2e = path.join(import.meta.dirname, "..");
@@ -24,5 +26,14 @@ for (const file of readdirSync(tarballs)) {
 }
 writeFileSync(path.join(host, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], host);
+if (existsSync(path.join(host, "node_modules", "@electric-sql", "pglite"))) {
+  throw new Error("a host on PostgreSQL must not install PGlite: it is an optional peer");
+}
 run(path.join(host, "node_modules", ".bin", "orgkit"), ["init"], host);
-run(path.join(host, "node_modules", ".bin", "next"), ["build"], host);
+
+const tailwind = path.join(e2e, ".host-tailwind");
+rmSync(tailwind, { recursive: true, force: true });
+cpSync(host, tailwind, { recursive: true, verbatimSymlinks: true });
+cpSync(path.join(e2e, "host-tailwind"), tailwind, { recursive: true });
+for (const dir of [host, tailwind])
+  run(path.join(dir, "node_modules", ".bin", "next"), ["build"], dir);

@@ -71,8 +71,14 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     mkdirSync(dataDir, { recursive: true });
     release = lockDataDir(dataDir);
   }
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { drizzle: drizzlePglite } = await import("drizzle-orm/pglite");
+  // PGlite is an optional peer: a host's bundler must not try to resolve it (a host on
+  // PostgreSQL has none), so Node resolves it at run time, only on this path.
+  const { PGlite } = await import(
+    /* webpackIgnore: true */ /* turbopackIgnore: true */ "@electric-sql/pglite"
+  );
+  const { drizzle: drizzlePglite } = await import(
+    /* webpackIgnore: true */ /* turbopackIgnore: true */ "drizzle-orm/pglite"
+  );
   const client = await PGlite.create(dataDir).catch((error) => {
     release();
     throw error;
