@@ -9,11 +9,12 @@ const NEXT_STEPS = `
 What is left:
   1. npm install @orgkit/core @orgkit/trpc @orgkit/ui @orgkit/emails (and their peers:
      next, react, react-dom, next-auth, drizzle-orm, @trpc/server, @trpc/client,
-     @trpc/tanstack-react-query, @tanstack/react-query).
-  2. Styles, with Tailwind 4 in your global CSS: @import "@orgkit/ui/styles.css"; and
-     @source "../node_modules/@orgkit/ui/src";
-  3. next.config: serverExternalPackages: ["@electric-sql/pglite"].
-  4. Fill in .env from .env.example; signInAfterAccept in lib/orgkit.ts decides how a new
+     @trpc/tanstack-react-query, @tanstack/react-query); @electric-sql/pglite only for the
+     embedded database (no DATABASE_URL).
+  2. Styles: without Tailwind, import "@orgkit/ui/styles.css" in the root layout. With
+     Tailwind 4, in your global CSS: @import "@orgkit/ui/theme.css"; and
+     @source "../node_modules/@orgkit/ui/dist";
+  3. Fill in .env from .env.example; signInAfterAccept in lib/orgkit.ts decides how a new
      member signs in after accepting an invitation.`;
 
 /**

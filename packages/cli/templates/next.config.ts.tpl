@@ -2,8 +2,6 @@ import { orgkitPageHeaders } from "@orgkit/trpc/headers";
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
-  // orgkit's embedded database (PGlite) is loaded by Node, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite"],
   // No framing of orgkit's pages by other origins; no Referer or caching on its link pages.
   async headers() {
     return orgkitPageHeaders("/settings/organization");
