@@ -1,5 +1,16 @@
 import { expect, type Page, type Request, test } from "@playwright/test";
-import { invite, linkIn, newOrganization, signIn, toast, unique, waitForEmail } from "./support";
+import {
+  chooseAction,
+  invite,
+  linkIn,
+  newOrganization,
+  rowOf,
+  showTab,
+  signIn,
+  toast,
+  unique,
+  waitForEmail,
+} from "./support";
 
 /** Every request a page makes from now on, with its Referer and method. */
 function recordRequests(page: Page) {
@@ -89,7 +100,7 @@ test.describe("link pages and lifecycles", () => {
     // Cancel changes nothing: still the other account, still pending.
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await page.reload();
-    await expect(page.getByRole("region", { name: "Pending invitations" })).toContainText(email);
+    await expect(rowOf(await showTab(page, "Pending invitations"), email)).toBeVisible();
     await browserOfOther.getByRole("button", { name: "Accept invitation" }).click();
     await browserOfOther
       .getByRole("alertdialog")
@@ -117,11 +128,7 @@ test.describe("link pages and lifecycles", () => {
     }
     const transfer = async (name: string) => {
       await page.goto("/settings/organization/users");
-      const row = page
-        .getByRole("region", { name: "Organization users" })
-        .getByRole("row")
-        .filter({ hasText: name });
-      await row.getByRole("button", { name: "Transfer ownership" }).click();
+      await chooseAction(page, name, "Transfer ownership");
       await page
         .getByRole("alertdialog")
         .getByRole("button", { name: "Send confirmation" })

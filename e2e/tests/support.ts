@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { type APIRequestContext, expect, type Page } from "@playwright/test";
+import { type APIRequestContext, expect, type Locator, type Page } from "@playwright/test";
 
 export type Mail = { to: string; subject: string; text: string; html: string; sentAt: string };
 
@@ -110,4 +110,29 @@ export async function invite(
 /** A toast on screen with this text (screen readers get a second, hidden copy). */
 export function toast(page: Page, text: string) {
   return page.locator("[data-toast]").filter({ hasText: text });
+}
+
+export type UserTab = "Members" | "Pending invitations" | "Removed";
+
+/** Opens one of User management's tabs and returns its panel. */
+export async function showTab(page: Page, tab: UserTab): Promise<Locator> {
+  await page.getByRole("tab", { name: new RegExp(`^${tab}`) }).click();
+  return page.getByRole("tabpanel", { name: new RegExp(`^${tab}`) });
+}
+
+/** A member's row (by username) or an invitation's (by email) in User management. */
+export function rowOf(scope: Page | Locator, name: string): Locator {
+  return scope.getByRole("listitem", { name, exact: true });
+}
+
+/** Opens a row's "Actions for …" menu and returns its list of items. */
+export async function openActions(page: Page, name: string): Promise<Locator> {
+  await page.getByRole("button", { name: `Actions for ${name}`, exact: true }).click();
+  return page.getByRole("list", { name: `Actions for ${name}`, exact: true });
+}
+
+/** Chooses an item of a row's menu, e.g. `chooseAction(page, "ada", "Remove")`. */
+export async function chooseAction(page: Page, name: string, action: string): Promise<void> {
+  const menu = await openActions(page, name);
+  await menu.getByRole("button", { name: new RegExp(`^${action}`) }).click();
 }

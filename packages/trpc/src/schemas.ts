@@ -1,4 +1,4 @@
-import { checkText, MEMBER_STATUSES, REASONS, ROLES } from "@orgkit/core/policy";
+import { checkText, INVITATION_ROLES, MEMBER_STATUSES, REASONS, ROLES } from "@orgkit/core/policy";
 import { z } from "zod";
 
 // Shapes only: the policy judges the values, so its reasons reach the user in the
@@ -22,10 +22,6 @@ const limit = z.number().int().min(1).max(100).optional();
 const direction = z.enum(["forward", "backward"]).optional();
 
 export const activateInput = z.strictObject({ name: text(256) });
-export const permissionsInput = z.strictObject({
-  memberIds: z.array(id).max(100).default([]),
-  invitationIds: z.array(id).max(100).default([]),
-});
 export const listMembersInput = z
   .strictObject({
     search: text(100).optional(),
@@ -44,7 +40,14 @@ export const inviteInput = z.strictObject({
   role: z.enum(ROLES),
 });
 export const listInvitationsInput = z
-  .strictObject({ scope: z.enum(["PENDING", "ALL"]).optional(), cursor, limit, direction })
+  .strictObject({
+    scope: z.enum(["PENDING", "ALL"]).optional(),
+    search: text(100).optional(),
+    role: z.enum(INVITATION_ROLES).optional(),
+    cursor,
+    limit,
+    direction,
+  })
   .default({});
 export const invitationInput = z.strictObject({ invitationId: id });
 export const tokenInput = z.strictObject({ token: text(128).min(1) });

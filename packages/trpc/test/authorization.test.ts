@@ -72,7 +72,7 @@ const TABLE: Record<string, Row> = {
     },
   },
   "organization.permissions": {
-    call: (api, w) => api.organization.permissions({ memberIds: [w.org.user.memberId] }),
+    call: (api) => api.organization.permissions(),
     expect: SIGNED_IN,
   },
   "members.list": { call: (api) => api.members.list(), expect: ADMINS_READ },

@@ -25,15 +25,11 @@ const FIELDS: Record<
     caller: "PERSONAL",
     call: (api, _, s) => api.organization.activate({ name: s }),
   },
-  "organization.permissions memberIds": {
-    caller: "OWNER",
-    call: (api, _, s) => api.organization.permissions({ memberIds: [s] }),
-  },
-  "organization.permissions invitationIds": {
-    caller: "OWNER",
-    call: (api, _, s) => api.organization.permissions({ invitationIds: [s] }),
-  },
   "members.list search": { caller: "OWNER", call: (api, _, s) => api.members.list({ search: s }) },
+  "invitations.list search": {
+    caller: "OWNER",
+    call: (api, _, s) => api.invitations.list({ search: s }),
+  },
   "members.list cursor": { caller: "OWNER", call: (api, _, s) => api.members.list({ cursor: s }) },
   "members.changeRole memberId": {
     caller: "OWNER",

@@ -1,3 +1,5 @@
+import type { Decision } from "./decision";
+
 /**
  * How a refusal is classified. Transports map a kind to their own status
  * (tRPC code, HTTP status); core never names a transport.
@@ -132,4 +134,19 @@ export function reasonMessage(code: ReasonCode): string {
 
 export function isReasonCode(value: unknown): value is ReasonCode {
   return typeof value === "string" && Object.hasOwn(REASONS, value);
+}
+
+/** A decision as a client shows it: allowed, or the reason's code with its message. */
+export type ExplainedDecision =
+  | { allowed: true }
+  | { allowed: false; reason: ReasonCode; message: string };
+
+/**
+ * Adds the guide's message to a refusal, so a list row carries what its UI says.
+ * @example explain(deny("ADMIN_ACCESS_REQUIRED")) // { allowed: false, reason: "ADMIN_ACCESS_REQUIRED", message: "Admin access required" }
+ */
+export function explain(decision: Decision): ExplainedDecision {
+  return decision.allowed
+    ? { allowed: true }
+    : { allowed: false, reason: decision.reason, message: REASONS[decision.reason].message };
 }

@@ -57,3 +57,8 @@ export const PAGE_SIZE = { default: 50, max: 100 } as const;
 export function pageSize(limit: number | undefined): number {
   return Math.min(Math.max(Math.trunc(limit ?? PAGE_SIZE.default), 1), PAGE_SIZE.max);
 }
+
+/** Escapes `%`, `_` and `\` so a search matches them literally in `LIKE`/`ILIKE`. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { REASONS } from "../../src/policy";
 import {
   changeRole,
   getMyOrganization,
   getPermissions,
+  inviteUser,
   listAuditEvents,
+  listInvitations,
   listMembers,
   removeMember,
+  revokeInvitation,
 } from "../../src/server";
 import { addMember, createOrganization, memberRow, unique } from "../../src/testing";
 import { expectRefused, outcome } from "../support/outcome";
@@ -167,41 +171,45 @@ describe.each(DRIVERS)("members on %s", (driver) => {
     );
   });
 
-  it("R29 permissions give every row's decisions, and the server enforces exactly them", async () => {
+  it("R29 each listed member carries its own decisions, and the server enforces exactly them", async () => {
     const org = await createOrganization(t.ctx);
-    const ids = [org.owner, org.admin, org.user, org.viewer].map((p) => p.memberId);
-    const asAdmin = await getPermissions(t.ctx, org.admin.userId, { memberIds: ids });
-    expect(asAdmin.userManagement.allowed).toBe(true);
-    expect(asAdmin.members[org.owner.memberId]?.changeRole).toEqual({
+    const rowsOf = async (userId: string) =>
+      new Map((await listMembers(t.ctx, userId, { limit: 100 })).items.map((m) => [m.id, m]));
+    const asAdmin = await rowsOf(org.admin.userId);
+    expect(asAdmin.get(org.owner.memberId)?.actions.changeRole).toEqual({
       allowed: false,
       reason: "ROLE_CHANGE_OWNER",
+      message: REASONS.ROLE_CHANGE_OWNER.message,
     });
-    expect(asAdmin.members[org.owner.memberId]?.remove).toEqual({
+    expect(asAdmin.get(org.owner.memberId)?.actions.remove).toMatchObject({
       allowed: false,
       reason: "REMOVE_OWNER",
     });
-    expect(asAdmin.members[org.admin.memberId]?.remove).toEqual({
+    expect(asAdmin.get(org.admin.memberId)?.actions.remove).toMatchObject({
       allowed: false,
       reason: "REMOVE_SELF",
     });
-    expect(asAdmin.members[org.user.memberId]?.remove).toEqual({ allowed: true });
-    expect(asAdmin.members[org.user.memberId]?.transferOwnership).toEqual({
+    expect(asAdmin.get(org.admin.memberId)?.isYou).toBe(true);
+    expect(asAdmin.get(org.user.memberId)?.isYou).toBe(false);
+    expect(asAdmin.get(org.user.memberId)?.actions.remove).toEqual({ allowed: true });
+    expect(asAdmin.get(org.user.memberId)?.actions.transferOwnership).toMatchObject({
       allowed: false,
       reason: "TRANSFER_OWNER_ONLY",
     });
-    expect(asAdmin.members[org.user.memberId]?.roles.USER).toEqual({
+    expect(asAdmin.get(org.user.memberId)?.actions.roles.USER).toMatchObject({
       allowed: false,
       reason: "ROLE_UNCHANGED",
     });
-    expect(asAdmin.members[org.user.memberId]?.roles.ADMIN).toEqual({ allowed: true });
+    expect(asAdmin.get(org.user.memberId)?.actions.roles.ADMIN).toEqual({ allowed: true });
 
-    const asOwner = await getPermissions(t.ctx, org.owner.userId, { memberIds: ids });
-    expect(asOwner.members[org.user.memberId]?.transferOwnership).toEqual({ allowed: true });
-    expect(asOwner.members[org.viewer.memberId]?.transferOwnership).toEqual({
+    const asOwner = await rowsOf(org.owner.userId);
+    expect(asOwner.get(org.user.memberId)?.actions.transferOwnership).toEqual({ allowed: true });
+    expect(asOwner.get(org.viewer.memberId)?.actions.transferOwnership).toMatchObject({
       allowed: false,
       reason: "TRANSFER_TO_VIEWER",
     });
-    expect(asOwner.cancelTransfer).toEqual({ allowed: false, reason: "NO_PENDING_TRANSFER" });
+    const page = await getPermissions(t.ctx, org.owner.userId);
+    expect(page.cancelTransfer).toEqual({ allowed: false, reason: "NO_PENDING_TRANSFER" });
 
     // Every decision shown matches what the server does with the same request.
     await expectRefused(
@@ -212,9 +220,64 @@ describe.each(DRIVERS)("members on %s", (driver) => {
       await outcome(removeMember(t.ctx, org.admin.userId, { memberId: org.user.memberId })),
     ).toBe("OK");
 
-    const asUser = await getPermissions(t.ctx, org.viewer.userId, { memberIds: ids });
+    const asUser = await getPermissions(t.ctx, org.viewer.userId);
     expect(asUser.userManagement).toEqual({ allowed: false, reason: "ADMIN_ACCESS_REQUIRED" });
-    expect(asUser.members).toEqual({});
+    await expectRefused(listMembers(t.ctx, org.viewer.userId), "ADMIN_ACCESS_REQUIRED");
+  });
+
+  it("R29 R30 decisions ride with every page: the 140th member and the 110th invitation", async () => {
+    const org = await createOrganization(t.ctx);
+    const tag = unique("m");
+    for (let i = 0; i < 140; i += 1) {
+      await addMember(t.ctx, org.owner.userId, "USER", `${tag}-${String(i).padStart(3, "0")}`);
+    }
+    for (let i = 0; i < 110; i += 1) {
+      await inviteUser(t.ctx, org.owner.userId, {
+        email: `${tag}p${i}@example.test`,
+        username: `${tag}p${i}`,
+        role: "VIEWER",
+      });
+    }
+    const first = await listMembers(t.ctx, org.admin.userId, { limit: 100, status: "ACTIVE" });
+    expect(first.total).toBe(144);
+    const second = await listMembers(t.ctx, org.admin.userId, {
+      limit: 100,
+      status: "ACTIVE",
+      cursor: first.nextCursor ?? undefined,
+    });
+    expect(second.total).toBeNull();
+    const late = second.items.find((m) => m.username === `${tag}-139`);
+    expect(late?.actions.remove).toEqual({ allowed: true });
+    expect(late?.actions.roles.ADMIN).toEqual({ allowed: true });
+
+    const invitationsFirst = await listInvitations(t.ctx, org.admin.userId, { limit: 100 });
+    expect(invitationsFirst.total).toBe(110);
+    const invitationsSecond = await listInvitations(t.ctx, org.admin.userId, {
+      limit: 100,
+      cursor: invitationsFirst.nextCursor ?? undefined,
+    });
+    expect(invitationsSecond.items).toHaveLength(10);
+    const oldest = invitationsSecond.items.at(-1);
+    expect(oldest?.actions).toEqual({ resend: { allowed: true }, revoke: { allowed: true } });
+    expect(
+      await outcome(revokeInvitation(t.ctx, org.admin.userId, { invitationId: oldest?.id ?? "" })),
+    ).toBe("OK");
+    const searched = await listInvitations(t.ctx, org.admin.userId, {
+      search: `${tag}P10`.toUpperCase(),
+    });
+    expect(searched.items.map((i) => i.username).sort()).toEqual(
+      ["", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"].map((d) => `${tag}p10${d}`),
+    );
+    expect(searched.total).toBe(11);
+    // Positive control beside the refusal: an invitation already revoked says why.
+    const revoked = await listInvitations(t.ctx, org.admin.userId, {
+      scope: "ALL",
+      search: oldest?.username,
+    });
+    expect(revoked.items.find((i) => i.id === oldest?.id)?.actions.revoke).toMatchObject({
+      allowed: false,
+      reason: "INVITATION_ALREADY_REVOKED",
+    });
   });
 
   it("R32 each change appends one audit event with who, what, to whom, before and after", async () => {

@@ -1,5 +1,5 @@
 import { activateOrganization, getMyOrganization, getPermissions } from "@orgkit/core/server";
-import { activateInput, permissionsInput } from "../schemas";
+import { activateInput } from "../schemas";
 import { authedProcedure, router } from "../trpc";
 
 export const organizationRouter = router({
@@ -8,8 +8,6 @@ export const organizationRouter = router({
   activate: authedProcedure
     .input(activateInput)
     .mutation(({ ctx, input }) => activateOrganization(ctx.orgkit, ctx.user.id, input)),
-  /** Every action on the listed members and invitations, with reasons (R29). */
-  permissions: authedProcedure
-    .input(permissionsInput)
-    .query(({ ctx, input }) => getPermissions(ctx.orgkit, ctx.user.id, input)),
+  /** The page-level actions, with reasons (R29); each row of a list carries its own. */
+  permissions: authedProcedure.query(({ ctx }) => getPermissions(ctx.orgkit, ctx.user.id)),
 });

@@ -1,13 +1,13 @@
 "use client";
-import type { Decision } from "@orgkit/core/policy";
 import * as AlertDialog from "@radix-ui/react-alert-dialog";
 import type { ReactNode } from "react";
 import { Button } from "./button";
-import { GuardedButton } from "./disabled-reason";
 
 export type ConfirmDialogProps = {
-  /** The element that opens the dialog, usually a button. */
-  trigger: ReactNode;
+  /** The element that opens the dialog, usually a button; omit it to control `open` yourself. */
+  trigger?: ReactNode;
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
   title: string;
   description: ReactNode;
   confirmLabel: string;
@@ -15,9 +15,14 @@ export type ConfirmDialogProps = {
   danger?: boolean;
 };
 
-/** Asks before an action that cannot be undone (remove, revoke, transfer). */
+/**
+ * Asks before an action that cannot be undone (remove, revoke, transfer, demoting yourself).
+ * Focus starts on Cancel and returns to what opened the dialog.
+ */
 export function ConfirmDialog({
   trigger,
+  open,
+  onOpenChange,
   title,
   description,
   confirmLabel,
@@ -25,8 +30,8 @@ export function ConfirmDialog({
   danger,
 }: ConfirmDialogProps) {
   return (
-    <AlertDialog.Root>
-      <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger>
+    <AlertDialog.Root open={open} onOpenChange={onOpenChange}>
+      {trigger ? <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger> : null}
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="fixed inset-0 z-40 bg-black/50" />
         <AlertDialog.Content className="fixed top-1/2 left-1/2 z-50 w-[min(28rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-ok border border-ok-border bg-ok-bg p-5 text-ok-fg shadow-lg">
@@ -47,41 +52,5 @@ export function ConfirmDialog({
         </AlertDialog.Content>
       </AlertDialog.Portal>
     </AlertDialog.Root>
-  );
-}
-
-export type ConfirmedActionProps = Omit<ConfirmDialogProps, "trigger"> & {
-  /** The policy's decision: refused actions stay visible, disabled, with the reason. */
-  decision: Decision | undefined;
-  label: string;
-  pending: boolean;
-};
-
-/** An action that asks first when the policy allows it, and says why not when it refuses. */
-export function ConfirmedAction({
-  decision,
-  label,
-  pending,
-  danger,
-  ...dialog
-}: ConfirmedActionProps) {
-  const variant = danger ? "danger" : "secondary";
-  if (!decision?.allowed) {
-    return (
-      <GuardedButton variant={variant} decision={decision}>
-        {label}
-      </GuardedButton>
-    );
-  }
-  return (
-    <ConfirmDialog
-      {...dialog}
-      danger={danger}
-      trigger={
-        <Button variant={variant} pending={pending}>
-          {label}
-        </Button>
-      }
-    />
   );
 }

@@ -1,53 +1,48 @@
 "use client";
-import { type Decision, REASONS } from "@orgkit/core/policy";
+import type { Decision } from "@orgkit/core/policy";
 import { type ReactNode, useId } from "react";
+import { decisionMessage } from "../lib/errors";
 import { Button, type ButtonProps } from "./button";
-import { Tooltip } from "./tooltip";
 
 /**
- * Shows why a control the policy refused is disabled (R29): in a tooltip that keyboard
- * users reach by focus, and in text for screen readers. A disabled control takes no pointer
- * or focus events, so a focusable wrapper carries both. Render the control disabled inside.
+ * Shows why a control the policy refused is disabled (R29), as text beside it: visible to
+ * everyone, read by screen readers in order, never a floating tooltip. Render the control
+ * disabled inside; `children` receives the id of the reason for `aria-describedby`.
  */
 export function DisabledReason({
   decision,
   children,
 }: {
   decision: Decision | undefined;
-  children: ReactNode;
+  children: (describedBy: string | undefined) => ReactNode;
 }) {
   const reasonId = useId();
+  const reason = decision ? decisionMessage(decision) : null;
   // Undefined while the decisions load: the control is disabled and there is no reason yet.
-  if (!decision || decision.allowed) return children;
-  const reason = REASONS[decision.reason].message;
+  if (!reason) return children(undefined);
   return (
-    <Tooltip text={reason}>
-      {(handlers) => (
-        <span
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: the wrapper takes focus so keyboard users can read why the control is disabled
-          tabIndex={0}
-          aria-describedby={reasonId}
-          data-disabled-reason={reason}
-          className="inline-flex rounded-ok focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ok-focus"
-          {...handlers}
-        >
-          {children}
-          <span id={reasonId} className="sr-only">
-            {reason}
-          </span>
-        </span>
-      )}
-    </Tooltip>
+    <span className="inline-flex flex-col items-start gap-1">
+      {children(reasonId)}
+      <span id={reasonId} className="text-xs text-ok-muted" data-disabled-reason="">
+        {reason}
+      </span>
+    </span>
   );
 }
 
 export type GuardedButtonProps = ButtonProps & { decision: Decision | undefined };
 
-/** A button that stays visible when refused, disabled, with its reason. */
+/** A button that stays visible when refused, disabled, with its reason written beside it. */
 export function GuardedButton({ decision, disabled, ...props }: GuardedButtonProps) {
   return (
     <DisabledReason decision={decision}>
-      <Button {...props} disabled={disabled || !decision?.allowed} />
+      {(describedBy) => (
+        <Button
+          {...props}
+          aria-describedby={describedBy}
+          disabled={disabled || !decision?.allowed}
+        />
+      )}
     </DisabledReason>
   );
 }

@@ -26,7 +26,14 @@ const FIELD_OF: Partial<
 };
 
 /** Invite user: email, username and role (R8–R10), errors beside their field. */
-export function InviteUserForm({ decision }: { decision: Decision }) {
+export function InviteUserForm({
+  decision,
+  onSent,
+}: {
+  decision: Decision;
+  /** Called after an invitation was sent, e.g. to show the Pending invitations list. */
+  onSent?: () => void;
+}) {
   const trpc = useTRPC();
   const [values, setValues] = useState(EMPTY);
   const [errors, setErrors] = useState<Partial<Record<"email" | "username" | "role", string>>>({});
@@ -34,7 +41,10 @@ export function InviteUserForm({ decision }: { decision: Decision }) {
     trpc.invitations.send.mutationOptions(),
     `Invitation sent to ${values.email}`,
     {
-      onSuccess: () => setValues(EMPTY),
+      onSuccess: () => {
+        setValues(EMPTY);
+        onSent?.();
+      },
       onError: (failure) => {
         const reason = reasonOf(failure);
         const target = reason ? FIELD_OF[reason] : undefined;

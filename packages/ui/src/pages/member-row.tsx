@@ -1,104 +1,145 @@
 "use client";
-import {
-  ASSIGNABLE_ROLES,
-  type AssignableRole,
-  type Decision,
-  type Role,
-} from "@orgkit/core/policy";
-import { ConfirmedAction } from "../components/confirm-dialog";
-import { DisabledReason } from "../components/disabled-reason";
+import { ASSIGNABLE_ROLES, type AssignableRole, isAdminLike } from "@orgkit/core/policy";
+import { useState } from "react";
+import { ActionsMenu, type MenuAction } from "../components/actions-menu";
+import { ConfirmDialog } from "../components/confirm-dialog";
 import { Badge } from "../components/layout";
-import { useTRPC } from "../lib/trpc";
+import { cn } from "../lib/cn";
+import { formatExact } from "../lib/format";
+import { type MemberListItem, useTRPC } from "../lib/trpc";
 import { useAction } from "../lib/use-action";
 
-export type MemberListItem = {
-  id: string;
-  username: string;
-  email: string;
-  role: Role;
-  status: "ACTIVE" | "REMOVED";
-};
-export type MemberDecisions = {
-  changeRole: Decision;
-  roles: Record<AssignableRole, Decision>;
-  remove: Decision;
-  transferOwnership: Decision;
+/** The member list's columns on wide screens, shared by its header and rows. */
+export const MEMBER_COLUMNS = "md:grid-cols-[minmax(0,1.1fr)_minmax(0,1.6fr)_6.5rem_6.5rem_auto]";
+
+type Dialog =
+  | { kind: "remove" }
+  | { kind: "transfer" }
+  | { kind: "demote-self"; role: AssignableRole };
+
+export type MemberRowProps = {
+  member: MemberListItem;
+  /** Whether the caller may transfer ownership at all: when not, the page says so once. */
+  canTransfer: boolean;
+  /** Where focus goes once this row has left the list (removed). */
+  onGone: () => void;
 };
 
-/** One organization user: username, email, role selector, status, Transfer ownership and Remove. */
-export function MemberRow({
-  member,
-  actions,
-}: {
-  member: MemberListItem;
-  actions: MemberDecisions | undefined;
-}) {
+/**
+ * One organization user, a table row on wide screens and a card on a phone: username (and
+ * "You"), email, role, status, and its actions in a menu. Every action commits only when
+ * chosen; demoting yourself asks first and says what you lose.
+ */
+export function MemberRow({ member, canTransfer, onGone }: MemberRowProps) {
   const trpc = useTRPC();
+  const [dialog, setDialog] = useState<Dialog | null>(null);
   const changeRole = useAction(
     trpc.members.changeRole.mutationOptions(),
     (d) => `${member.username} is now ${d.role}`,
   );
-  const remove = useAction(trpc.members.remove.mutationOptions(), `${member.username} was removed`);
+  const remove = useAction(
+    trpc.members.remove.mutationOptions(),
+    `${member.username} was removed`,
+    {
+      onSuccess: onGone,
+    },
+  );
   const transfer = useAction(
     trpc.ownership.start.mutationOptions(),
     (d) => `Confirmation sent to ${d.sentTo}`,
   );
-  const roleDecision = actions?.changeRole;
+  const { actions } = member;
+  const setRole = (role: AssignableRole) => {
+    if (member.isYou && isAdminLike(member.role) && !isAdminLike(role)) {
+      setDialog({ kind: "demote-self", role });
+    } else {
+      changeRole.mutate({ memberId: member.id, role });
+    }
+  };
+  const items: MenuAction[] = actions.changeRole.allowed
+    ? ASSIGNABLE_ROLES.filter((role) => role !== member.role).map((role) => ({
+        label: `Change role to ${role}`,
+        decision: actions.roles[role],
+        onSelect: () => setRole(role),
+      }))
+    : [{ label: "Change role", decision: actions.changeRole, onSelect: () => {} }];
+  if (canTransfer) {
+    items.push({
+      label: "Transfer ownership",
+      decision: actions.transferOwnership,
+      onSelect: () => setDialog({ kind: "transfer" }),
+    });
+  }
+  items.push({
+    label: "Remove",
+    decision: actions.remove,
+    danger: true,
+    onSelect: () => setDialog({ kind: "remove" }),
+  });
+  const busy = changeRole.isPending || remove.isPending || transfer.isPending;
 
   return (
-    <tr className="border-t border-ok-border align-middle">
-      <td className="py-2 pr-3 font-medium">{member.username}</td>
-      <td className="py-2 pr-3 break-all text-ok-muted">{member.email}</td>
-      <td className="py-2 pr-3">
-        <DisabledReason decision={roleDecision}>
-          <select
-            aria-label={`Role of ${member.username}`}
-            className="min-h-9 rounded-ok border border-ok-border bg-ok-bg px-2 text-sm text-ok-fg focus-visible:outline-2 focus-visible:outline-ok-focus disabled:opacity-60"
-            value={member.role}
-            disabled={!roleDecision?.allowed || changeRole.isPending}
-            onChange={(event) =>
-              changeRole.mutate({ memberId: member.id, role: event.target.value as AssignableRole })
-            }
-          >
-            {member.role === "OWNER" ? <option value="OWNER">OWNER</option> : null}
-            {ASSIGNABLE_ROLES.map((role) => (
-              <option
-                key={role}
-                value={role}
-                disabled={role !== member.role && actions?.roles[role].allowed === false}
-              >
-                {role}
-              </option>
-            ))}
-          </select>
-        </DisabledReason>
-      </td>
-      <td className="py-2 pr-3">
+    <li
+      aria-label={member.username}
+      aria-busy={busy || undefined}
+      className={cn(
+        "grid grid-cols-[minmax(0,1fr)_auto] gap-x-3 gap-y-1 border-t border-ok-border py-3 md:items-center",
+        MEMBER_COLUMNS,
+      )}
+    >
+      <div className="flex min-w-0 flex-wrap items-center gap-2 font-medium">
+        <span className="[overflow-wrap:anywhere]">{member.username}</span>
+        {member.isYou ? <Badge>You</Badge> : null}
+      </div>
+      <div className="col-start-1 text-sm text-ok-muted [overflow-wrap:anywhere] md:col-start-auto">
+        {member.email}
+      </div>
+      <div className="col-start-1 text-sm md:col-start-auto">
+        <span className="text-ok-muted md:sr-only">Role: </span>
+        {member.role}
+      </div>
+      <div className="col-start-1 text-sm md:col-start-auto">
+        <span className="sr-only">Status: </span>
         <Badge>{member.status}</Badge>
-      </td>
-      <td className="py-2">
-        <div className="flex flex-wrap justify-end gap-2">
-          <ConfirmedAction
-            decision={actions?.transferOwnership}
-            label="Transfer ownership"
-            pending={transfer.isPending}
-            title={`Transfer ownership to ${member.username}?`}
-            description="A confirmation link is emailed to you. Nothing changes until you confirm: then you become ADMIN and they become OWNER."
-            confirmLabel="Send confirmation"
-            onConfirm={() => transfer.mutate({ memberId: member.id })}
-          />
-          <ConfirmedAction
-            decision={actions?.remove}
-            label="Remove"
-            pending={remove.isPending}
-            title={`Remove ${member.username}?`}
-            description="They lose access at once and stay listed as REMOVED. This cannot be undone."
-            confirmLabel="Remove"
-            danger
-            onConfirm={() => remove.mutate({ memberId: member.id })}
-          />
+        {member.removedAt ? (
+          <span className="ml-2 text-xs text-ok-muted">{formatExact(member.removedAt)}</span>
+        ) : null}
+      </div>
+      {member.status === "ACTIVE" ? (
+        <div className="col-start-2 row-span-4 row-start-1 self-start md:col-start-auto md:row-span-1 md:row-start-auto md:self-center md:justify-self-end">
+          <ActionsMenu label={`Actions for ${member.username}`} actions={items} />
         </div>
-      </td>
-    </tr>
+      ) : null}
+      <ConfirmDialog
+        open={dialog?.kind === "remove"}
+        onOpenChange={(open) => !open && setDialog(null)}
+        title={`Remove ${member.username}?`}
+        description="They lose access at once and stay listed as REMOVED. This cannot be undone."
+        confirmLabel="Remove"
+        danger
+        onConfirm={() => remove.mutate({ memberId: member.id })}
+      />
+      <ConfirmDialog
+        open={dialog?.kind === "transfer"}
+        onOpenChange={(open) => !open && setDialog(null)}
+        title={`Transfer ownership to ${member.username}?`}
+        description="A confirmation link is emailed to you. Nothing changes until you confirm: then you become ADMIN and they become OWNER."
+        confirmLabel="Send confirmation"
+        onConfirm={() => transfer.mutate({ memberId: member.id })}
+      />
+      <ConfirmDialog
+        open={dialog?.kind === "demote-self"}
+        onOpenChange={(open) => !open && setDialog(null)}
+        title={`Change your own role to ${dialog?.kind === "demote-self" ? dialog.role : ""}?`}
+        description="You will lose User management: you can no longer invite people, change roles or remove members, and only another admin or the owner can give it back."
+        confirmLabel="Change my role"
+        danger
+        onConfirm={() => {
+          if (dialog?.kind === "demote-self") {
+            changeRole.mutate({ memberId: member.id, role: dialog.role });
+          }
+        }}
+      />
+    </li>
   );
 }

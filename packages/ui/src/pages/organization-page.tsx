@@ -16,7 +16,7 @@ export type PageProps = { basePath?: string };
 export function OrganizationPage({ basePath = DEFAULT_BASE_PATH }: PageProps) {
   const trpc = useTRPC();
   const organization = useQuery(trpc.organization.get.queryOptions());
-  const permissions = useQuery(trpc.organization.permissions.queryOptions({}));
+  const permissions = useQuery(trpc.organization.permissions.queryOptions());
   if (organization.isPending) return <LoadingPage title={"Organization"} />;
   if (organization.isError) return <ErrorPage title={"Organization"} error={organization.error} />;
   if (organization.data === null) {

@@ -2,7 +2,9 @@ import { and, asc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import { checkText, type MemberStatus, type Role } from "../../policy";
 import type { OrgkitContext } from "../context";
 import { enforce } from "../guard";
-import { decodeCursor, encodeCursor, pageSize } from "../pagination";
+import { currentMembershipId } from "../membership";
+import { decodeCursor, encodeCursor, escapeLike, pageSize } from "../pagination";
+import { memberActions } from "../row-actions";
 import { members, users } from "../schema";
 import { requireManager } from "./read-access";
 
@@ -18,9 +20,15 @@ export type ListMembersInput = {
 /** Byte order, the same on every server locale, matching the `members_page` index. */
 const byteOrder = sql`${members.username} collate "C"`;
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/** Organization users, by username, with keyset pagination (R30). */
+/**
+ * Organization users, by username, with keyset pagination (R30). Each item carries the
+ * caller's actions on it, decided by the policy from facts read by the same statement (R29),
+ * and `isYou` on the caller's own row. The first page (no cursor) also counts every match.
+ *
+ * @returns `{ items, nextCursor, total }`; `total` is null on later pages.
+ * @throws OrgkitError ADMIN_ACCESS_REQUIRED (or why user management is refused) for a non-manager.
+ * @example const { items, total } = await listMembers(ctx, userId, { status: "ACTIVE", search: "ada" });
+ */
 export async function listMembers(
   ctx: OrgkitContext,
   actorUserId: string,
@@ -45,6 +53,9 @@ export async function listMembers(
     const [username, id] = after;
     filters.push(sql`(${byteOrder}, ${members.id}) > (${username}, ${id})`);
   }
+  // The caller and the admin-like count are uncorrelated subqueries: PostgreSQL computes
+  // each once per statement, not per row.
+  const me = sql`(select me.id, me.role from ${members} me where me.id = ${currentMembershipId(actorUserId)})`;
   const rows = await ctx.db
     .select({
       // No account ids: a member is addressed by membership id only (R40).
@@ -55,6 +66,10 @@ export async function listMembers(
       status: members.status,
       createdAt: members.createdAt,
       removedAt: members.removedAt,
+      actorId: sql<string>`(select caller.id from ${me} caller)`,
+      actorRole: sql<Role>`(select caller.role from ${me} caller)`,
+      activeAdminLikeCount: sql<number>`(select count(*)::int from ${members} admin_like where admin_like.organization_id = ${managed} and admin_like.status = 'ACTIVE' and admin_like.role in ('OWNER', 'ADMIN'))`,
+      total: after ? sql<number>`0` : sql<number>`(count(*) over ())::int`,
     })
     .from(members)
     .innerJoin(users, eq(users.id, members.userId))
@@ -62,10 +77,21 @@ export async function listMembers(
     .orderBy(asc(byteOrder), asc(members.id))
     .limit(limit + 1);
   if (rows.length === 0) await requireManager(ctx, actorUserId);
-  const items = rows.slice(0, limit);
+  const items = rows
+    .slice(0, limit)
+    .map(({ actorId, actorRole, activeAdminLikeCount, total: _total, ...member }) => ({
+      ...member,
+      isYou: member.id === actorId,
+      actions: memberActions(
+        { id: actorId, role: actorRole, status: "ACTIVE" },
+        member,
+        activeAdminLikeCount,
+      ),
+    }));
   const last = items.at(-1);
   return {
     items,
     nextCursor: rows.length > limit && last ? encodeCursor([last.username, last.id]) : null,
+    total: after ? null : (rows[0]?.total ?? 0),
   };
 }

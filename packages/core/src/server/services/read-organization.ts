@@ -4,11 +4,15 @@ import { decideMembership, decideUserManagement } from "../../policy";
 import type { OrgkitContext } from "../context";
 import { enforce } from "../guard";
 import { currentMembershipId } from "../membership";
-import { members, organizations, ownershipTransfers, users } from "../schema";
+import { invitations, members, organizations, ownershipTransfers, users } from "../schema";
 
 const target = alias(members, "target");
 
-/** Personal mode (null) or the caller's organization and role; refuses removed members (R25). */
+/**
+ * Personal mode (null) or the caller's organization and role; refuses removed members (R25).
+ * For an admin-like caller, also the pending transfer and the counts User management's tabs
+ * show (active members, removed members, pending invitations including expired ones).
+ */
 export async function getMyOrganization(ctx: OrgkitContext, actorUserId: string) {
   const [row] = await ctx.db
     .select({
@@ -29,11 +33,34 @@ export async function getMyOrganization(ctx: OrgkitContext, actorUserId: string)
   if (!row || row.member.status === "REMOVED") return null;
   enforce(decideMembership(row.member));
   const canManage = decideUserManagement(row.member).allowed;
+  const [pendingTransfer, counts] = canManage
+    ? await Promise.all([
+        readPendingTransfer(ctx, row.organization.id),
+        readCounts(ctx, row.organization.id),
+      ])
+    : [null, null];
   return {
     organization: row.organization,
     member: { ...row.member, email: row.email },
-    pendingTransfer: canManage ? await readPendingTransfer(ctx, row.organization.id) : null,
+    pendingTransfer,
+    counts,
   };
+}
+
+/** How many active members, removed members and pending invitations, in one statement. */
+async function readCounts(ctx: OrgkitContext, organizationId: string) {
+  const count = (table: typeof members | typeof invitations, status: string) =>
+    // Named through its own alias: drizzle may leave a one-table select's columns unqualified.
+    sql<number>`(select count(*)::int from ${table} as counted where counted.organization_id = ${organizationId} and counted.status = ${status})`;
+  const [row] = await ctx.db
+    .select({
+      members: count(members, "ACTIVE"),
+      removed: count(members, "REMOVED"),
+      pendingInvitations: count(invitations, "PENDING"),
+    })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
+  return row ?? { members: 0, removed: 0, pendingInvitations: 0 };
 }
 
 /** R24: the pending transfer, its target and where the confirmation was sent. */

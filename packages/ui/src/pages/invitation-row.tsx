@@ -1,0 +1,103 @@
+"use client";
+import { useState } from "react";
+import { ActionsMenu } from "../components/actions-menu";
+import { ConfirmDialog } from "../components/confirm-dialog";
+import { Badge } from "../components/layout";
+import { cn } from "../lib/cn";
+import { formatExact, formatRelative } from "../lib/format";
+import { type InvitationListItem, useTRPC } from "../lib/trpc";
+import { useAction } from "../lib/use-action";
+
+/** The invitation list's columns on wide screens, shared by its header and rows. */
+export const INVITATION_COLUMNS =
+  "md:grid-cols-[minmax(0,1.6fr)_minmax(0,1.1fr)_5.5rem_6.5rem_7rem_auto]";
+
+/**
+ * One pending invitation, a table row on wide screens and a card on a phone: email,
+ * username, role, status, expiry, and Resend and Revoke in its menu.
+ */
+export function InvitationRow({
+  invitation,
+  onGone,
+}: {
+  invitation: InvitationListItem;
+  /** Where focus goes once this row has left the list (revoked). */
+  onGone: () => void;
+}) {
+  const trpc = useTRPC();
+  const [confirmRevoke, setConfirmRevoke] = useState(false);
+  const resend = useAction(
+    trpc.invitations.resend.mutationOptions(),
+    `Invitation resent to ${invitation.email}`,
+  );
+  const revoke = useAction(
+    trpc.invitations.revoke.mutationOptions(),
+    `Invitation to ${invitation.email} revoked`,
+    { onSuccess: onGone },
+  );
+  return (
+    <li
+      aria-label={invitation.email}
+      aria-busy={resend.isPending || revoke.isPending || undefined}
+      className={cn(
+        "grid grid-cols-[minmax(0,1fr)_auto] gap-x-3 gap-y-1 border-t border-ok-border py-3 md:items-center",
+        INVITATION_COLUMNS,
+      )}
+    >
+      <div className="min-w-0 font-medium [overflow-wrap:anywhere]">
+        {invitation.email}
+        {invitation.emailStatus === "DEAD" ? (
+          <span className="ml-2 text-xs font-medium text-ok-danger">Email failed</span>
+        ) : null}
+      </div>
+      <div className="col-start-1 text-sm [overflow-wrap:anywhere] md:col-start-auto">
+        <span className="text-ok-muted md:sr-only">Username: </span>
+        {invitation.username}
+      </div>
+      <div className="col-start-1 text-sm md:col-start-auto">
+        <span className="text-ok-muted md:sr-only">Role: </span>
+        {invitation.role}
+      </div>
+      <div className="col-start-1 text-sm md:col-start-auto">
+        <span className="sr-only">Status: </span>
+        <Badge>{invitation.status}</Badge>
+      </div>
+      <div className="col-start-1 text-sm md:col-start-auto">
+        <span className="text-ok-muted md:sr-only">Expires: </span>
+        <time
+          dateTime={invitation.expiresAt.toISOString()}
+          title={formatExact(invitation.expiresAt)}
+        >
+          {formatRelative(invitation.expiresAt)}
+        </time>
+      </div>
+      <div className="col-start-2 row-span-5 row-start-1 self-start md:col-start-auto md:row-span-1 md:row-start-auto md:self-center md:justify-self-end">
+        <ActionsMenu
+          label={`Actions for ${invitation.email}`}
+          actions={[
+            {
+              label: "Resend",
+              decision: invitation.actions.resend,
+              onSelect: () => resend.mutate({ invitationId: invitation.id }),
+            },
+            {
+              label: "Revoke",
+              decision: invitation.actions.revoke,
+              danger: true,
+              onSelect: () => setConfirmRevoke(true),
+            },
+          ]}
+        />
+      </div>
+      <ConfirmDialog
+        open={confirmRevoke}
+        onOpenChange={setConfirmRevoke}
+        title={`Revoke the invitation to ${invitation.email}?`}
+        description="The link stops working at once."
+        confirmLabel="Revoke"
+        danger
+        onConfirm={() => revoke.mutate({ invitationId: invitation.id })}
+      />
+    </li>
+  );
+}

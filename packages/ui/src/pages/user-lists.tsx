@@ -1,0 +1,308 @@
+"use client";
+import { INVITATION_ROLES, type InvitationRole, ROLES, type Role } from "@orgkit/core/policy";
+import * as Tabs from "@radix-ui/react-tabs";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { type ReactNode, useDeferredValue, useRef, useState } from "react";
+import { Button } from "../components/button";
+import { SelectField, TextField } from "../components/field";
+import { Notice } from "../components/layout";
+import { cn } from "../lib/cn";
+import { messageOf } from "../lib/errors";
+import { useTRPC } from "../lib/trpc";
+import { INVITATION_COLUMNS, InvitationRow } from "./invitation-row";
+import { MEMBER_COLUMNS, MemberRow } from "./member-row";
+
+export type UserTab = "members" | "invitations" | "removed";
+
+export type UserListsProps = {
+  tab: UserTab;
+  onTabChange: (tab: UserTab) => void;
+  counts: { members: number; removed: number; pendingInvitations: number } | null | undefined;
+  /** Whether the caller may transfer ownership; when not, `transferNote` says why, once. */
+  canTransfer: boolean;
+  transferNote: string | null;
+};
+
+/** Organization users as tabs with counts: Members, Pending invitations, Removed (R30). */
+export function UserLists({ tab, onTabChange, counts, canTransfer, transferNote }: UserListsProps) {
+  const trigger = (value: UserTab, label: string, count: number | undefined) => (
+    <Tabs.Trigger
+      value={value}
+      className="-mb-px inline-flex min-h-10 shrink-0 items-center gap-2 border-b-2 border-transparent px-3 text-sm font-medium text-ok-muted hover:text-ok-fg focus-visible:outline-2 focus-visible:outline-ok-focus data-[state=active]:border-ok-primary data-[state=active]:text-ok-fg"
+    >
+      {label}
+      {count === undefined ? null : (
+        <span className="rounded-full bg-ok-surface px-2 text-xs text-ok-fg">{count}</span>
+      )}
+    </Tabs.Trigger>
+  );
+  return (
+    <Tabs.Root value={tab} onValueChange={(value) => onTabChange(value as UserTab)}>
+      <Tabs.List
+        aria-label="Organization users"
+        className="flex gap-1 overflow-x-auto border-b border-ok-border"
+      >
+        {trigger("members", "Members", counts?.members)}
+        {trigger("invitations", "Pending invitations", counts?.pendingInvitations)}
+        {trigger("removed", "Removed", counts?.removed)}
+      </Tabs.List>
+      <Tabs.Content value="members" className="pt-4 focus-visible:outline-none">
+        {transferNote ? <p className="mb-3 text-sm text-ok-muted">{transferNote}</p> : null}
+        <MembersPanel status="ACTIVE" canTransfer={canTransfer} />
+      </Tabs.Content>
+      <Tabs.Content value="invitations" className="pt-4 focus-visible:outline-none">
+        <InvitationsPanel />
+      </Tabs.Content>
+      <Tabs.Content value="removed" className="pt-4 focus-visible:outline-none">
+        <MembersPanel status="REMOVED" canTransfer={false} />
+      </Tabs.Content>
+    </Tabs.Root>
+  );
+}
+
+type ListQuery = {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  refetch: () => unknown;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => unknown;
+};
+
+/**
+ * A list's states, each said as what it is: loading, failed (with Retry), empty, filtered to
+ * nothing, or the rows with "Showing n of total" and Load more.
+ */
+function ListFrame({
+  query,
+  noun,
+  shown,
+  total,
+  filtered,
+  summaryRef,
+  columns,
+  headers,
+  children,
+}: {
+  columns: string;
+  query: ListQuery;
+  noun: string;
+  shown: number;
+  total: number | null | undefined;
+  filtered: boolean;
+  summaryRef: React.RefObject<HTMLParagraphElement | null>;
+  headers: ReactNode;
+  children: ReactNode;
+}) {
+  if (query.isPending) {
+    return (
+      <p role="status" className="py-3 text-sm text-ok-muted">
+        Loading {noun}…
+      </p>
+    );
+  }
+  if (query.isError) {
+    return (
+      <Notice tone="error">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <span>
+            Could not load {noun}: {messageOf(query.error)}
+          </span>
+          <Button onClick={() => void query.refetch()}>Retry</Button>
+        </div>
+      </Notice>
+    );
+  }
+  return (
+    <div>
+      <p ref={summaryRef} tabIndex={-1} className="mb-1 text-sm text-ok-muted outline-none">
+        {shown === 0
+          ? filtered
+            ? `No ${noun} match.`
+            : `No ${noun}.`
+          : `Showing ${shown}${total != null ? ` of ${total}` : ""} ${noun}`}
+      </p>
+      {shown > 0 ? (
+        <>
+          <div
+            aria-hidden="true"
+            className={cn(
+              "hidden gap-x-3 pb-2 text-xs font-semibold tracking-wide text-ok-muted uppercase md:grid",
+              columns,
+            )}
+          >
+            {headers}
+          </div>
+          <ul>{children}</ul>
+        </>
+      ) : null}
+      {query.hasNextPage ? (
+        <div className="mt-3">
+          <Button pending={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+            Load more
+          </Button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function Filters({
+  search,
+  onSearch,
+  searchLabel,
+  role,
+  onRole,
+  roles,
+}: {
+  search: string;
+  onSearch: (value: string) => void;
+  searchLabel: string;
+  role: string;
+  onRole: (value: string) => void;
+  roles: readonly string[];
+}) {
+  return (
+    <div className="mb-3 grid gap-3 sm:grid-cols-[minmax(0,1fr)_12rem]">
+      <TextField
+        label={searchLabel}
+        type="search"
+        value={search}
+        onChange={(event) => onSearch(event.target.value)}
+      />
+      <SelectField label="Role" value={role} onChange={(event) => onRole(event.target.value)}>
+        <option value="">All roles</option>
+        {roles.map((value) => (
+          <option key={value} value={value}>
+            {value}
+          </option>
+        ))}
+      </SelectField>
+    </div>
+  );
+}
+
+function MembersPanel({
+  status,
+  canTransfer,
+}: {
+  status: "ACTIVE" | "REMOVED";
+  canTransfer: boolean;
+}) {
+  const trpc = useTRPC();
+  const [search, setSearch] = useState("");
+  const [role, setRole] = useState("");
+  const deferredSearch = useDeferredValue(search.trim());
+  const summaryRef = useRef<HTMLParagraphElement>(null);
+  const query = useInfiniteQuery(
+    trpc.members.list.infiniteQueryOptions(
+      {
+        search: deferredSearch || undefined,
+        role: (role || undefined) as Role | undefined,
+        status,
+        limit: 50,
+      },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
+  );
+  const items = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const noun = status === "ACTIVE" ? "members" : "removed members";
+  return (
+    <>
+      <Filters
+        search={search}
+        onSearch={setSearch}
+        searchLabel="Search by username or email"
+        role={role}
+        onRole={setRole}
+        roles={ROLES}
+      />
+      <ListFrame
+        query={query}
+        noun={noun}
+        shown={items.length}
+        total={query.data?.pages[0]?.total}
+        filtered={Boolean(deferredSearch || role)}
+        summaryRef={summaryRef}
+        columns={MEMBER_COLUMNS}
+        headers={
+          <>
+            <span>Username</span>
+            <span>Email</span>
+            <span>Role</span>
+            <span>Status</span>
+            <span className="justify-self-end">Actions</span>
+          </>
+        }
+      >
+        {items.map((member) => (
+          <MemberRow
+            key={member.id}
+            member={member}
+            canTransfer={canTransfer}
+            onGone={() => summaryRef.current?.focus()}
+          />
+        ))}
+      </ListFrame>
+    </>
+  );
+}
+
+function InvitationsPanel() {
+  const trpc = useTRPC();
+  const [search, setSearch] = useState("");
+  const [role, setRole] = useState("");
+  const deferredSearch = useDeferredValue(search.trim());
+  const summaryRef = useRef<HTMLParagraphElement>(null);
+  const query = useInfiniteQuery(
+    trpc.invitations.list.infiniteQueryOptions(
+      {
+        search: deferredSearch || undefined,
+        role: (role || undefined) as InvitationRole | undefined,
+        limit: 50,
+      },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
+  );
+  const items = query.data?.pages.flatMap((page) => page.items) ?? [];
+  return (
+    <>
+      <Filters
+        search={search}
+        onSearch={setSearch}
+        searchLabel="Search by email or username"
+        role={role}
+        onRole={setRole}
+        roles={INVITATION_ROLES}
+      />
+      <ListFrame
+        query={query}
+        noun="pending invitations"
+        shown={items.length}
+        total={query.data?.pages[0]?.total}
+        filtered={Boolean(deferredSearch || role)}
+        summaryRef={summaryRef}
+        columns={INVITATION_COLUMNS}
+        headers={
+          <>
+            <span>Email</span>
+            <span>Username</span>
+            <span>Role</span>
+            <span>Status</span>
+            <span>Expires</span>
+            <span className="justify-self-end">Actions</span>
+          </>
+        }
+      >
+        {items.map((invitation) => (
+          <InvitationRow
+            key={invitation.id}
+            invitation={invitation}
+            onGone={() => summaryRef.current?.focus()}
+          />
+        ))}
+      </ListFrame>
+    </>
+  );
+}
