@@ -58,6 +58,9 @@ export async function startFlakyProvider() {
     /** Messages the provider accepted, once per idempotency key. */
     sent: () => [...sent.values()],
     stats: () => ({ requests, failures }),
+    /** Requests per outbox message key, before deduplication: a double send shows here. */
+    outboxAttempts: () =>
+      [...attempts].filter(([key]) => key.startsWith("orgkit-outbox-")).map(([, n]) => n),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -225,6 +225,11 @@ describe("three instances of the demo behind PgBouncer (transaction mode)", () =
     }
     expect(invitationEmails).toHaveLength(invitations.reduce((sum, row) => sum + row.n, 0));
     expect(cluster.provider.stats().failures).toBeGreaterThan(2 * ROUNDS);
+    // No message was sent twice: each key saw its failed first attempt and one retry, and no
+    // other instance or stale lease sent it again.
+    const attempts = cluster.provider.outboxAttempts();
+    expect(attempts.length).toBeGreaterThan(2 * ROUNDS);
+    expect(attempts.filter((n) => n !== 2)).toEqual([]);
 
     expect(statuses.length).toBeGreaterThan(10 * ROUNDS);
     expect(statuses.filter((status) => status >= 500)).toEqual([]);

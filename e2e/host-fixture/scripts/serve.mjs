@@ -10,7 +10,11 @@ const port = process.argv[2] ?? "3124";
 const name = `orgkit_host_${randomBytes(4).toString("hex")}`;
 const admin = postgres(POSTGRES_URL, { max: 1, onnotice: () => {} });
 await admin.unsafe(`create database "${name}"`);
-const pooler = await startPgBouncer({ poolSize: 2 });
+const pooler = await startPgBouncer({ poolSize: 2 }).catch(async (error) => {
+  await admin.unsafe(`drop database if exists "${name}" with (force)`);
+  await admin.end();
+  throw error;
+});
 const next = spawn("node_modules/.bin/next", ["start", "-p", port], {
   stdio: "inherit",
   env: { ...process.env, DATABASE_URL: `${pooler.url(name)}?pgbouncer=true` },

@@ -24,7 +24,10 @@ DATABASE_URL=
 ORGKIT_DATA_DIR=.data/orgkit
 # Resend; without it emails go to the dev mailbox table.
 RESEND_API_KEY=
+# The sender, on a domain verified with Resend, e.g. Acme <team@acme.com>.
 EMAIL_FROM=
+# Serverless only: at least 32 characters; protects the outbox's cron route.
+CRON_SECRET=
 # /orgkit
 `;
 

@@ -9,18 +9,25 @@ import {
 import { createDevMailboxTransport, createResendTransport, emailSender } from "@orgkit/emails/server";
 import { {{trpcImports}} } from "@orgkit/trpc";
 {{authImport}}
-const appUrl = process.env.APP_URL ?? "http://localhost:3000";
+const production = process.env.NODE_ENV === "production";
 
 async function start(): Promise<{ ctx: OrgkitContext; worker: OutboxWorker }> {
-  const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.ORGKIT_DATA_DIR ?? ".data/orgkit" });
-  await migrate(database);
+  // Emailed links point at APP_URL: in production a missing one would send links to localhost.
+  const appUrl = process.env.APP_URL || (production ? "" : "http://localhost:3000");
+  if (!appUrl) throw new Error("Set APP_URL, the app's public URL: emailed links point there");
   const secret = process.env.AUTH_SECRET;
   if (!secret) throw new Error("Set AUTH_SECRET (at least 32 characters)");
+  const database = await openDatabase({ url: process.env.DATABASE_URL || undefined, dataDir: process.env.ORGKIT_DATA_DIR || ".data/orgkit" });
+  await migrate(database);
   const ctx = createContext({ db: database.db, secret });
-  const transport = process.env.RESEND_API_KEY
-    ? createResendTransport({ apiKey: process.env.RESEND_API_KEY, from: process.env.EMAIL_FROM ?? "no-reply@example.com" })
+  const apiKey = process.env.RESEND_API_KEY;
+  if (!apiKey && production) console.warn("[orgkit] RESEND_API_KEY is not set: emails go to the dev mailbox table");
+  const transport = apiKey
+    ? createResendTransport({ apiKey, from: process.env.EMAIL_FROM || "no-reply@example.com" })
     : createDevMailboxTransport(database.db);
   const worker = createOutboxWorker(ctx, { deliver: emailSender({ transport, render: { baseUrl: appUrl } }) });
+  // A periodic sweep for retries, on a long-running server. Serverless: delete this line and
+  // schedule the cron route (README, "Deploy").
   worker.start();
   return { ctx, worker };
 }
@@ -29,7 +36,11 @@ const cache = globalThis as typeof globalThis & { orgkit?: ReturnType<typeof sta
 
 /** orgkit's database, context and email worker, opened once per server process. */
 export function getOrgkit() {
-  cache.orgkit ??= start();
+  // A failed start (a database waking up) is retried by the next request, not kept.
+  cache.orgkit ??= start().catch((error: unknown) => {
+    cache.orgkit = undefined;
+    throw error;
+  });
   return cache.orgkit;
 }
 

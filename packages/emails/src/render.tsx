@@ -1,5 +1,5 @@
 import { type OrgkitPage, pagePath } from "@orgkit/core/policy";
-import type { EmailTemplate, LetterPayloads } from "@orgkit/core/server";
+import type { EmailTemplate, LetterPayloads, OutboxLetter } from "@orgkit/core/server";
 import { render } from "@react-email/render";
 import type { ReactElement } from "react";
 import { linkTo } from "./format";
@@ -63,13 +63,17 @@ const templates: { [T in EmailTemplate]: Template<T> } = {
 };
 
 /**
- * Renders one letter (a template and its payload, as the outbox hands it) to its subject,
- * HTML and plain text.
+ * Renders one letter (a template and its own payload, as the outbox hands it) to its subject,
+ * HTML and plain text. A payload that does not belong to its template does not compile.
  *
  * @example
  * await renderEmail({ template: "ownership-transferred", payload: { organizationName: "Acme", previousOwner: "grace", newOwner: "ada" } }, { baseUrl: "https://app.example.com" });
  */
-export async function renderEmail<T extends EmailTemplate>(
+export function renderEmail(letter: OutboxLetter, options: RenderOptions): Promise<RenderedEmail> {
+  return renderLetter(letter, options);
+}
+
+async function renderLetter<T extends EmailTemplate>(
   letter: { template: T; payload: LetterPayloads[T] },
   options: RenderOptions,
 ): Promise<RenderedEmail> {

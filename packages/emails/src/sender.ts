@@ -4,7 +4,7 @@ import type { EmailTransport } from "./transports";
 
 /**
  * The outbox's `deliver` for email: renders each message and sends it through the transport,
- * with the message's outbox id as the idempotency key. A transport's `PermanentDeliveryError`
+ * with the message's random outbox key as the idempotency key. A transport's `PermanentDeliveryError`
  * dead-letters the message; any other error retries it.
  *
  * @example
@@ -19,7 +19,7 @@ export function emailSender(options: {
     await options.transport.send({
       to: message.to,
       ...rendered,
-      idempotencyKey: `orgkit-outbox-${message.id}`,
+      idempotencyKey: `orgkit-outbox-${message.key}`,
     });
   };
 }

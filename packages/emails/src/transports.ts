@@ -58,7 +58,8 @@ export function createResendTransport(options: ResendTransportOptions): EmailTra
       // No status means the request never got an answer (network, timeout): retry it.
       const status = "statusCode" in error && error.statusCode ? Number(error.statusCode) : null;
       const message = `Resend ${status ?? "unreachable"}: ${error.message}`;
-      const retryable = status === null || status === 429 || status >= 500;
+      // 409: the same key is still being processed (a concurrent retry): try again later.
+      const retryable = status === null || status === 409 || status === 429 || status >= 500;
       throw retryable ? new Error(message) : new PermanentDeliveryError(message);
     },
   };

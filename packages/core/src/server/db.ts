@@ -66,19 +66,12 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     };
   }
   const dataDir = options.dataDir ?? "memory://";
+  const { PGlite, drizzlePglite } = await importPglite();
   let release = () => {};
   if (!dataDir.startsWith("memory://")) {
     mkdirSync(dataDir, { recursive: true });
     release = lockDataDir(dataDir);
   }
-  // PGlite is an optional peer: a host's bundler must not try to resolve it (a host on
-  // PostgreSQL has none), so Node resolves it at run time, only on this path.
-  const { PGlite } = await import(
-    /* webpackIgnore: true */ /* turbopackIgnore: true */ "@electric-sql/pglite"
-  );
-  const { drizzle: drizzlePglite } = await import(
-    /* webpackIgnore: true */ /* turbopackIgnore: true */ "drizzle-orm/pglite"
-  );
   const client = await PGlite.create(dataDir).catch((error) => {
     release();
     throw error;
@@ -90,4 +83,26 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     driver: "pglite",
     close: () => client.close().finally(release),
   };
+}
+
+/**
+ * PGlite is an optional peer: a host's bundler must not try to resolve it (a host on
+ * PostgreSQL has none), so Node resolves it at run time, only on this path.
+ */
+async function importPglite() {
+  try {
+    const { PGlite } = await import(
+      /* webpackIgnore: true */ /* turbopackIgnore: true */ "@electric-sql/pglite"
+    );
+    const { drizzle: drizzlePglite } = await import(
+      /* webpackIgnore: true */ /* turbopackIgnore: true */ "drizzle-orm/pglite"
+    );
+    return { PGlite, drizzlePglite };
+  } catch (error) {
+    throw new Error(
+      "orgkit: no DATABASE_URL, and the embedded database needs the package @electric-sql/pglite: " +
+        "install it, or set DATABASE_URL to a PostgreSQL server",
+      { cause: error },
+    );
+  }
 }

@@ -11,6 +11,7 @@ export { DataDirLockedError } from "./pglite-lock";
 export { isPooledUrl, TransactionRolledBackError } from "./postgres";
 export * from "./rate-limit";
 export { recordChange, updateMemberWithAudit } from "./record-change";
+export * from "./row-actions";
 export * as schema from "./schema";
 export * from "./services/accept-invitation";
 export * from "./services/activate-organization";

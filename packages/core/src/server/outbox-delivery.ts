@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { OrgkitContext } from "./context";
 import { type OutboxLetter, parseLetter } from "./outbox";
 import { emailOutbox } from "./schema";
@@ -6,8 +6,10 @@ import { openToken } from "./tokens";
 
 /** One claimed message, ready to render and send. */
 export type OutboxMessage = OutboxLetter & {
-  /** The outbox row's id: stable across retries, e.g. for a provider's idempotency key. */
+  /** The outbox row's id. */
   id: number;
+  /** A random key, stable across retries and unique across databases: a provider's idempotency key. */
+  key: string;
   to: string;
   /** 1 for the first attempt. */
   attempt: number;
@@ -71,15 +73,36 @@ export async function deliverDueOutbox(
     .where(inArray(emailOutbox.id, due))
     .returning();
   const report: DeliveryReport = { sent: 0, retrying: 0, dead: 0 };
-  for (const row of claimed) report[await deliverOne(ctx, row, options)] += 1;
+  // Oldest first: UPDATE … RETURNING gives no order.
+  for (const row of claimed.sort((a, b) => a.id - b.id)) {
+    const outcome = await deliverOne(ctx, row, options);
+    if (outcome) report[outcome] += 1;
+  }
   return report;
 }
 
+/**
+ * Sends one claimed row. Every write is fenced by the claim (same attempt, still PENDING): a
+ * worker whose lease ran out while earlier rows of its batch were sending, and whose row another
+ * worker claimed since, changes nothing. Returns null when the row was no longer this worker's.
+ */
 async function deliverOne(
   ctx: OrgkitContext,
   row: OutboxRow,
   options: DeliveryOptions,
-): Promise<keyof DeliveryReport> {
+): Promise<keyof DeliveryReport | null> {
+  const claim = and(
+    eq(emailOutbox.id, row.id),
+    eq(emailOutbox.attempts, row.attempts),
+    eq(emailOutbox.status, "PENDING"),
+  );
+  // The lease is renewed right before this row's send, not once for the whole batch.
+  const renewed = await ctx.db
+    .update(emailOutbox)
+    .set({ nextAttemptAt: new Date(ctx.now().getTime() + (options.leaseMs ?? 120_000)) })
+    .where(claim)
+    .returning({ id: emailOutbox.id });
+  if (renewed.length === 0) return null;
   try {
     let letter: OutboxLetter;
     try {
@@ -88,14 +111,18 @@ async function deliverOne(
       // A row that does not match its template (or a token sealed with another secret) never will.
       throw new PermanentDeliveryError(`Unreadable ${row.template} message: ${describe(error)}`);
     }
-    await options.deliver({ ...letter, id: row.id, to: row.to, attempt: row.attempts });
-    await finish(ctx, row.id, { status: "SENT", sentAt: ctx.now(), lastError: null });
-    return "sent";
+    await options.deliver({
+      ...letter,
+      id: row.id,
+      key: row.messageKey,
+      to: row.to,
+      attempt: row.attempts,
+    });
   } catch (error) {
     const lastError = describe(error);
     const maxAttempts = options.maxAttempts ?? 8;
     if (error instanceof PermanentDeliveryError || row.attempts >= maxAttempts) {
-      await finish(ctx, row.id, { status: "DEAD", lastError });
+      await finish(ctx, claim, { status: "DEAD", lastError });
       return "dead";
     }
     const base = Math.min((options.backoffMs ?? 30_000) * 2 ** (row.attempts - 1), 3_600_000);
@@ -103,21 +130,24 @@ async function deliverOne(
     await ctx.db
       .update(emailOutbox)
       .set({ lastError, nextAttemptAt: new Date(ctx.now().getTime() + base * jitter) })
-      .where(eq(emailOutbox.id, row.id));
+      .where(claim);
     return "retrying";
   }
+  // Outside the send's catch: failing to record a sent message is not a failed send.
+  await finish(ctx, claim, { status: "SENT", sentAt: ctx.now(), lastError: null });
+  return "sent";
 }
 
 /** Ends a message; its sealed token is wiped, since no retry will need it. */
 function finish(
   ctx: OrgkitContext,
-  id: number,
+  claim: SQL | undefined,
   values: Pick<OutboxRow, "status" | "lastError"> & { sentAt?: Date },
 ) {
   return ctx.db
     .update(emailOutbox)
     .set({ ...values, payload: sql`${emailOutbox.payload} - 'sealedToken'` })
-    .where(eq(emailOutbox.id, id));
+    .where(claim);
 }
 
 function describe(error: unknown): string {

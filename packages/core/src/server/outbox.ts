@@ -1,3 +1,4 @@
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { INVITATION_ROLES } from "../policy";
 import type { Tx } from "./db";
@@ -112,4 +113,16 @@ export function outboxRows(entries: OutboxEntry[]) {
 /** R38: queued in the caller's transaction, delivered after commit. */
 export async function enqueueEmails(tx: Tx, entries: OutboxEntry[]): Promise<void> {
   await tx.insert(emailOutbox).values(outboxRows(entries));
+}
+
+/**
+ * R38: queued emails of an invitation or transfer that was revoked, resent or cancelled are
+ * not sent with their stale link: cancelled in the caller's transaction, their sealed token
+ * wiped.
+ */
+export async function cancelQueuedEmails(tx: Tx, subjectId: string): Promise<void> {
+  await tx
+    .update(emailOutbox)
+    .set({ status: "CANCELLED", payload: sql`${emailOutbox.payload} - 'sealedToken'` })
+    .where(and(eq(emailOutbox.subjectId, subjectId), eq(emailOutbox.status, "PENDING")));
 }

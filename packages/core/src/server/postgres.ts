@@ -20,20 +20,18 @@ export class TransactionRolledBackError extends Error {
  * isPooledUrl("postgres://u@127.0.0.1:5432/app"); // false
  */
 export function isPooledUrl(url: string): boolean {
-  const parsed = new URL(url);
+  // Read as text: a multi-host URL (`h1:5432,h2:5432`), which postgres-js accepts, is no WHATWG URL.
+  const [hosts = ""] = url.replace(/^[a-z]+:\/\/([^@/]*@)?/i, "").split(/[/?]/);
   return (
-    parsed.searchParams.get("pgbouncer") === "true" ||
-    parsed.port === "6543" ||
-    parsed.hostname.includes("-pooler.")
+    /[?&]pgbouncer=true(&|$)/.test(url) || /:6543(,|$)/.test(hosts) || hosts.includes("-pooler.")
   );
 }
 
 /** The URL without orgkit's own `pgbouncer` marker, which PostgreSQL would refuse as a setting. */
 function withoutMarker(url: string): string {
-  const parsed = new URL(url);
-  if (!parsed.searchParams.has("pgbouncer")) return url;
-  parsed.searchParams.delete("pgbouncer");
-  return parsed.toString();
+  return url.replace(/([?&])pgbouncer=[^&]*(&|$)/, (_, before: string, after: string) =>
+    after ? before : "",
+  );
 }
 
 export type PostgresOptions = {

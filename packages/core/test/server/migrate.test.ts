@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -10,6 +10,7 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate, migrationsFolder, openDatabase, schema } from "../../src/server";
 import { rekeyOrganizationNames } from "../../src/server/migrate";
+import { MIGRATIONS as EMBEDDED } from "../../src/server/migrations-sql";
 import { POSTGRES_URL, type Pooler, startPgBouncer } from "../../src/testing";
 
 const MIGRATIONS = readMigrationFiles({ migrationsFolder }).length;
@@ -55,6 +56,13 @@ describe("migrate", () => {
     }
   });
 
+  it("R36 migrate carries drizzle/'s SQL byte for byte (after drizzle-kit, run pnpm db:generate)", () => {
+    const folder = readMigrationFiles({ migrationsFolder });
+    const sha = (text: string) => createHash("sha256").update(text).digest("hex");
+    expect(EMBEDDED.map((migration) => sha(migration.sql))).toEqual(folder.map((m) => m.hash));
+    expect(EMBEDDED.map((migration) => migration.when)).toEqual(folder.map((m) => m.folderMillis));
+  });
+
   it("R36 migrates an embedded PGlite database, and a second run applies nothing", async () => {
     const database = await openDatabase();
     try {
@@ -71,7 +79,8 @@ describe("the embedded database's folder", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "orgkit-pglite-"));
     const dataDir = path.join(dir, "data");
     const first = await openDatabase({ dataDir });
-    // The second process runs the server bundled as it ships.
+    // The second process runs the server bundled as it ships, away from drizzle/: migrate
+    // must carry its SQL (a traced serverless function ships no such folder).
     const bundle = path.resolve("node_modules/.cache/orgkit-test/server.mjs");
     buildSync({
       entryPoints: ["src/server/index.ts"],
@@ -82,7 +91,7 @@ describe("the embedded database's folder", () => {
       outfile: bundle,
       logLevel: "silent",
     });
-    const script = `import(${JSON.stringify(pathToFileURL(bundle).href)}).then((m) => m.openDatabase({ dataDir: ${JSON.stringify(dataDir)} })).then(async (d) => { await d.close(); console.log("opened"); }, (e) => { console.log(e.code, e.message); process.exit(3); })`;
+    const script = `import(${JSON.stringify(pathToFileURL(bundle).href)}).then(async (m) => { const d = await m.openDatabase({ dataDir: ${JSON.stringify(dataDir)} }); const { applied } = await m.migrate(d); await d.close(); console.log("opened", applied); }).catch((e) => { console.log(e.code, e.message); process.exit(3); })`;
     const second = () =>
       spawnSync(process.execPath, ["--input-type=module", "-e", script], {
         encoding: "utf8",
@@ -97,7 +106,7 @@ describe("the embedded database's folder", () => {
       await first.close();
     }
     const opened = second();
-    expect(opened.stdout.trim()).toBe("opened");
+    expect(opened.stdout.trim()).toBe(`opened ${MIGRATIONS}`);
     rmSync(dir, { recursive: true, force: true });
   });
 });

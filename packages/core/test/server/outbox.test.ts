@@ -5,6 +5,8 @@ import {
   inviteUser,
   type OutboxMessage,
   PermanentDeliveryError,
+  resendInvitation,
+  revokeInvitation,
   schema,
 } from "../../src/server";
 import {
@@ -166,5 +168,93 @@ describe("outbox lifecycle (core owns claim, lease, retry, dead letter)", () => 
       .orderBy(emailOutbox.id)
       .limit(1);
     expect(sent?.payload).not.toHaveProperty("sealedToken");
+  });
+
+  it("R38 a worker whose lease ran out mid-batch changes nothing another worker reclaimed", async () => {
+    const { ctx, clock } = contextFor(database);
+    const org = await createOrganization(ctx);
+    await deliverDueOutbox(ctx, { deliver: async () => {} });
+    for (const name of [unique("a"), unique("b"), unique("c")]) {
+      await inviteUser(ctx, org.admin.userId, {
+        email: `${name}@example.test`,
+        username: name,
+        role: "USER",
+      });
+    }
+    const sends: { worker: string; key: string }[] = [];
+    let calls = 0;
+    const report = await deliverDueOutbox(ctx, {
+      leaseMs: 1_000,
+      deliver: async (message) => {
+        sends.push({ worker: "A", key: message.key });
+        calls += 1;
+        // A slow provider: 600 ms a send. Each row's lease is renewed when its send starts,
+        // but the third row's, taken with the batch, has run out by then, and B takes it.
+        clock.advance(600);
+        if (calls !== 2) return;
+        const b = await deliverDueOutbox(ctx, {
+          deliver: async (other) => {
+            sends.push({ worker: "B", key: other.key });
+          },
+        });
+        expect(b).toEqual({ sent: 1, retrying: 0, dead: 0 });
+      },
+    });
+    expect(report).toEqual({ sent: 2, retrying: 0, dead: 0 });
+    expect(sends.map((send) => send.worker)).toEqual(["A", "A", "B"]);
+    expect(new Set(sends.map((send) => send.key)).size).toBe(3);
+    const statuses = await ctx.db
+      .select({ status: emailOutbox.status, attempts: emailOutbox.attempts })
+      .from(emailOutbox)
+      .where(eq(emailOutbox.organizationId, org.organizationId))
+      .orderBy(emailOutbox.id);
+    expect(statuses.slice(-3)).toEqual([
+      { status: "SENT", attempts: 1 },
+      { status: "SENT", attempts: 1 },
+      { status: "SENT", attempts: 2 },
+    ]);
+  });
+
+  it("R12 R13 R38 a revoked or resent invitation's queued email is cancelled, never sent", async () => {
+    const { ctx } = contextFor(database);
+    const org = await createOrganization(ctx);
+    await deliverDueOutbox(ctx, { deliver: async () => {} });
+    const invite = async (name: string) => ({
+      ...(await inviteUser(ctx, org.admin.userId, {
+        email: `${name}@example.test`,
+        username: name,
+        role: "USER",
+      })),
+      username: name,
+    });
+    const revoked = await invite(unique("revoked"));
+    const resent = await invite(unique("resent"));
+    const kept = await invite(unique("kept"));
+    await revokeInvitation(ctx, org.admin.userId, { invitationId: revoked.invitationId });
+    await resendInvitation(ctx, org.admin.userId, { invitationId: resent.invitationId });
+    const delivered: string[] = [];
+    await deliverDueOutbox(ctx, {
+      deliver: async (message) => {
+        delivered.push(message.to);
+      },
+    });
+    // Positive control: the untouched invitation and the resend's new email go out, once each.
+    expect(delivered.sort()).toEqual(
+      [`${kept.username}@example.test`, `${resent.username}@example.test`].sort(),
+    );
+    const rows = await ctx.db
+      .select({
+        subjectId: emailOutbox.subjectId,
+        status: emailOutbox.status,
+        payload: emailOutbox.payload,
+      })
+      .from(emailOutbox)
+      .where(eq(emailOutbox.organizationId, org.organizationId))
+      .orderBy(emailOutbox.id);
+    const cancelled = rows.filter((row) => row.status === "CANCELLED");
+    expect(cancelled.map((row) => row.subjectId).sort()).toEqual(
+      [revoked.invitationId, resent.invitationId].sort(),
+    );
+    for (const row of cancelled) expect(row.payload).not.toHaveProperty("sealedToken");
   });
 });

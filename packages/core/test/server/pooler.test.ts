@@ -120,5 +120,10 @@ describe("through a transaction-mode pooler (PgBouncer)", () => {
     expect(isPooledUrl("postgres://u@db.example:6543/app")).toBe(true);
     expect(isPooledUrl("postgres://u@ep-x-pooler.eu.aws.neon.tech/app")).toBe(true);
     expect(isPooledUrl("postgres://u@127.0.0.1:5432/app")).toBe(false);
+    // Multi-host URLs (postgres-js accepts them) are read too; port 65430 is not 6543.
+    expect(isPooledUrl("postgres://u@h1:5432,h2:6543/app")).toBe(true);
+    expect(isPooledUrl("postgres://u@h1:5432,h2:5433/app")).toBe(false);
+    expect(isPooledUrl("postgres://u@h:65430/app?sslmode=require")).toBe(false);
+    expect(isPooledUrl("postgres://u@h/app?sslmode=require&pgbouncer=true")).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import type { Tx } from "../db";
 import { enforce } from "../guard";
 import { resendConflicts } from "../invite-conflicts";
 import { inOrganization, readMembers, requireTarget } from "../organization-lock";
+import { cancelQueuedEmails } from "../outbox";
 import { spendInviteBudget } from "../rate-limit";
 import { recordChange } from "../record-change";
 import { invitations } from "../schema";
@@ -50,6 +51,8 @@ export function resendInvitation(
       .where(and(eq(invitations.id, invitation.id), eq(invitations.status, "PENDING")))
       .returning({ id: invitations.id });
     if (updated.length !== 1) throw new Error("orgkit: resend lost its row under the lock");
+    // The earlier email's link no longer works: if it is still queued, it is not sent.
+    await cancelQueuedEmails(tx, invitation.id);
 
     await recordChange(
       tx,
@@ -103,6 +106,7 @@ export function revokeInvitation(
       .set({ status: "REVOKED", revokedAt: now })
       .where(and(eq(invitations.id, invitation.id), eq(invitations.status, "PENDING")))
       .returning({ id: invitations.id });
+    await cancelQueuedEmails(tx, invitation.id);
     if (updated.length !== 1) throw new Error("orgkit: revoke lost its row under the lock");
     await appendAudit(tx, {
       organizationId: organization.id,

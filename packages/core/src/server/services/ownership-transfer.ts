@@ -14,12 +14,14 @@ import type { Tx } from "../db";
 import { enforce } from "../guard";
 import { currentMembershipId } from "../membership";
 import { facts, inOrganization, readMembers, requireTarget } from "../organization-lock";
+import { cancelQueuedEmails } from "../outbox";
 import { recordChange } from "../record-change";
 import { members, organizations, ownershipTransfers } from "../schema";
 import { hashToken, newToken, sealToken } from "../tokens";
 
+/** Cancels the pending transfer, if any, and its queued confirmation email (R38). */
 async function cancelPending(tx: Tx, organizationId: string, at: Date) {
-  return tx
+  const cancelled = await tx
     .update(ownershipTransfers)
     .set({ status: "CANCELLED", endedAt: at })
     .where(
@@ -29,6 +31,8 @@ async function cancelPending(tx: Tx, organizationId: string, at: Date) {
       ),
     )
     .returning({ id: ownershipTransfers.id });
+  for (const transfer of cancelled) await cancelQueuedEmails(tx, transfer.id);
+  return cancelled;
 }
 
 /**

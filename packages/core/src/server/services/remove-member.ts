@@ -4,6 +4,7 @@ import { appendAudit } from "../audit-log";
 import type { OrgkitContext } from "../context";
 import { enforce } from "../guard";
 import { facts, inOrganization, readMembers, requireTarget } from "../organization-lock";
+import { cancelQueuedEmails } from "../outbox";
 import { updateMemberWithAudit } from "../record-change";
 import { members, ownershipTransfers } from "../schema";
 
@@ -48,6 +49,7 @@ export function removeMember(ctx: OrgkitContext, actorUserId: string, input: { m
       )
       .returning({ id: ownershipTransfers.id });
     for (const transfer of cancelled) {
+      await cancelQueuedEmails(tx, transfer.id);
       await appendAudit(tx, {
         organizationId: organization.id,
         actorUserId,
