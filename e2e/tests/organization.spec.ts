@@ -27,6 +27,7 @@ test("R3 step 2: admins open user management; a VIEWER is refused", async ({ pag
   await newOrganization(page);
   await page.getByRole("link", { name: "Open user management" }).click();
   await expect(page.getByRole("heading", { name: "User management" })).toBeVisible();
+  await expect(page).toHaveTitle("User management · orgkit demo");
   await expect(page.getByRole("heading", { name: "Invite user" })).toBeVisible();
   const tabs = page.getByRole("tablist", { name: "Organization users" });
   await expect(tabs.getByRole("tab")).toHaveText([

@@ -5,7 +5,7 @@ import { devMailboxEnabled } from "@/lib/config";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: "orgkit demo",
+  title: { default: "orgkit demo", template: "%s · orgkit demo" },
   description: "Organization user management",
 };
 

@@ -34,6 +34,9 @@ describe("templates", () => {
     expect(email.html).toContain(`href="${link}"`);
     expect(email.text).toContain(link);
     expect(email.html).toContain("Accept invitation");
+    // A document title and one landmark (axe: document-title, region).
+    expect(email.html).toContain("<title>Join Acme</title>");
+    expect(email.html).toContain("<main>");
   });
 
   it("R14 R22 links honour the host's basePath, the same route table as the pages", async () => {

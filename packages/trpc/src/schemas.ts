@@ -1,4 +1,11 @@
-import { checkText, INVITATION_ROLES, MEMBER_STATUSES, REASONS, ROLES } from "@orgkit/core/policy";
+import {
+  AUDIT_ACTIONS,
+  checkText,
+  INVITATION_ROLES,
+  MEMBER_STATUSES,
+  REASONS,
+  ROLES,
+} from "@orgkit/core/policy";
 import { z } from "zod";
 
 // Shapes only: the policy judges the values, so its reasons reach the user in the
@@ -51,4 +58,12 @@ export const listInvitationsInput = z
   .default({});
 export const invitationInput = z.strictObject({ invitationId: id });
 export const tokenInput = z.strictObject({ token: text(128).min(1) });
-export const listAuditInput = z.strictObject({ cursor, limit, direction }).default({});
+export const listAuditInput = z
+  .strictObject({
+    action: z.enum(AUDIT_ACTIONS).optional(),
+    member: text(100).optional(),
+    cursor,
+    limit,
+    direction,
+  })
+  .default({});

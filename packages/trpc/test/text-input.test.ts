@@ -77,6 +77,7 @@ const FIELDS: Record<
     call: (api, _, s) => api.ownership.confirm({ token: s }),
   },
   "audit.list cursor": { caller: "OWNER", call: (api, _, s) => api.audit.list({ cursor: s }) },
+  "audit.list member": { caller: "OWNER", call: (api, _, s) => api.audit.list({ member: s }) },
 };
 
 const hostile = fc.constantFrom(

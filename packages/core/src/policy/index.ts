@@ -1,3 +1,4 @@
+export * from "./audit-actions";
 export * from "./decision";
 export * from "./errors";
 export * from "./inputs";

@@ -40,3 +40,24 @@ export function pageOf(slug: readonly string[]): OrgkitPage | null {
   const found = (Object.keys(PAGES) as OrgkitPage[]).find((page) => PAGES[page] === relative);
   return found ?? null;
 }
+
+/** Each page's title, in the guide's words: its heading, and the document's title. */
+export const PAGE_TITLES: Record<OrgkitPage, string> = {
+  organization: "Organization",
+  users: "User management",
+  activity: "Activity",
+  acceptInvitation: "Accept invitation",
+  confirmTransfer: "Confirm ownership transfer",
+};
+
+/**
+ * The document title for a catch-all route's segments, for Next's `generateMetadata`.
+ *
+ * @example
+ * pageTitle(["users"]); // "User management"
+ * pageTitle(["nowhere"]); // "Not found"
+ */
+export function pageTitle(slug: readonly string[]): string {
+  const page = pageOf(slug);
+  return page ? PAGE_TITLES[page] : "Not found";
+}

@@ -1,17 +1,8 @@
+import type { AuditAction } from "../policy";
 import type { Tx } from "./db";
 import { auditEvents } from "./schema";
 
-export type AuditAction =
-  | "organization.activated"
-  | "invitation.sent"
-  | "invitation.resent"
-  | "invitation.revoked"
-  | "invitation.accepted"
-  | "member.role_changed"
-  | "member.removed"
-  | "ownership.transfer_requested"
-  | "ownership.transfer_cancelled"
-  | "ownership.transferred";
+export type { AuditAction } from "../policy";
 
 export type AuditEntry = {
   organizationId: string;

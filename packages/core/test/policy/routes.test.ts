@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_BASE_PATH, PAGES, pageOf, pagePath } from "../../src/policy";
+import { DEFAULT_BASE_PATH, PAGES, pageOf, pagePath, pageTitle } from "../../src/policy";
 
 describe("the route table", () => {
   it("R14 R22 every page has one path under the base path, and a slug finds it back", () => {
@@ -12,5 +12,14 @@ describe("the route table", () => {
     expect(pagePath("organization", "/team/")).toBe("/team");
     expect(pagePath("organization", "/")).toBe("/");
     expect(pageOf(["nope"])).toBeNull();
+  });
+
+  it("R30 every page has its own title, in the guide's words; an unknown path is Not found", () => {
+    expect(pageTitle([])).toBe("Organization");
+    expect(pageTitle(["users"])).toBe("User management");
+    expect(pageTitle(["activity"])).toBe("Activity");
+    expect(pageTitle(["invitations", "accept"])).toBe("Accept invitation");
+    expect(pageTitle(["ownership", "confirm"])).toBe("Confirm ownership transfer");
+    expect(pageTitle(["users", "extra"])).toBe("Not found");
   });
 });

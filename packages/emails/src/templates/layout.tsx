@@ -45,13 +45,18 @@ export type EmailLayoutProps = { preview: string; heading: string; children: Rea
 export function EmailLayout({ preview, heading, children }: EmailLayoutProps) {
   return (
     <Html lang="en">
-      <Head />
+      <Head>
+        <title>{heading}</title>
+      </Head>
       <Preview>{preview}</Preview>
       <Body style={styles.body}>
-        <Container style={styles.container}>
-          <Heading style={styles.heading}>{heading}</Heading>
-          {children}
-        </Container>
+        {/* The one landmark: screen readers that read HTML mail find the message at once. */}
+        <main>
+          <Container style={styles.container}>
+            <Heading style={styles.heading}>{heading}</Heading>
+            {children}
+          </Container>
+        </main>
       </Body>
     </Html>
   );

@@ -1,35 +1,32 @@
 "use client";
-import { DEFAULT_BASE_PATH, pagePath } from "@orgkit/core/policy";
+import { AUDIT_ACTIONS, type AuditAction, DEFAULT_BASE_PATH, pagePath } from "@orgkit/core/policy";
 import { useInfiniteQuery } from "@tanstack/react-query";
+import { useDeferredValue, useState } from "react";
 import { Button } from "../components/button";
-import { PageShell, Section } from "../components/layout";
-import { ErrorPage, LoadingPage } from "../components/page-states";
+import { SelectField, TextField } from "../components/field";
+import { Notice, PageShell, Section } from "../components/layout";
+import { ACTION_LABELS, describeEvent } from "../lib/activity";
+import { messageOf } from "../lib/errors";
 import { formatExact } from "../lib/format";
 import { useTRPC } from "../lib/trpc";
 import type { PageProps } from "./organization-page";
 
-const ACTIONS: Record<string, string> = {
-  "organization.activated": "activated the organization",
-  "invitation.sent": "invited",
-  "invitation.resent": "resent the invitation to",
-  "invitation.revoked": "revoked the invitation to",
-  "invitation.accepted": "joined as",
-  "member.role_changed": "changed the role of",
-  "member.removed": "removed",
-  "ownership.transfer_requested": "asked to transfer ownership to",
-  "ownership.transfer_cancelled": "cancelled the ownership transfer",
-  "ownership.transferred": "transferred ownership to",
-};
-
-const change = (before: unknown, after: unknown) =>
-  [before, after].map((side) => (side ? JSON.stringify(side) : "—")).join(" → ");
-
-/** Activity: the audit log, newest first, paginated (R32). */
+/**
+ * Activity: the audit log in sentences ("grace changed ada's role from USER to ADMIN"),
+ * newest first, in the viewer's local time, filtered by member and action (R32).
+ */
 export function ActivityPage({ basePath = DEFAULT_BASE_PATH }: PageProps) {
   const trpc = useTRPC();
+  const [member, setMember] = useState("");
+  const [action, setAction] = useState("");
+  const deferredMember = useDeferredValue(member.trim());
   const events = useInfiniteQuery(
     trpc.audit.list.infiniteQueryOptions(
-      { limit: 25 },
+      {
+        limit: 25,
+        member: deferredMember || undefined,
+        action: (action || undefined) as AuditAction | undefined,
+      },
       { getNextPageParam: (page) => page.nextCursor ?? undefined },
     ),
   );
@@ -38,33 +35,61 @@ export function ActivityPage({ basePath = DEFAULT_BASE_PATH }: PageProps) {
       Back to organization
     </a>
   );
-  if (events.isPending) return <LoadingPage title={"Activity"} actions={back} />;
-  if (events.isError) return <ErrorPage title={"Activity"} actions={back} error={events.error} />;
-  const items = events.data.pages.flatMap((page) => page.items);
+  const items = events.data?.pages.flatMap((page) => page.items) ?? [];
+  const filtered = Boolean(deferredMember || action);
   return (
     <PageShell title="Activity" actions={back}>
       <Section title="Audit log">
-        <ol className="flex flex-col divide-y divide-ok-border text-sm">
-          {items.map((event) => (
-            <li key={event.id} className="flex flex-col gap-1 py-2 sm:flex-row sm:gap-4">
-              <time
-                className="shrink-0 text-ok-muted sm:w-48"
-                dateTime={event.createdAt.toISOString()}
-              >
-                {formatExact(event.createdAt)}
-              </time>
-              <div className="min-w-0">
-                <p>
-                  <strong>{event.actorEmail ?? "someone"}</strong>{" "}
-                  {ACTIONS[event.action] ?? event.action} <strong>{event.targetLabel}</strong>
-                </p>
-                <p className="break-all text-xs text-ok-muted">
-                  {change(event.before, event.after)}
-                </p>
-              </div>
-            </li>
-          ))}
-        </ol>
+        <div className="mb-3 grid gap-3 sm:grid-cols-[minmax(0,1fr)_16rem]">
+          <TextField
+            label="Member"
+            type="search"
+            value={member}
+            onChange={(event) => setMember(event.target.value)}
+          />
+          <SelectField
+            label="Action"
+            value={action}
+            onChange={(event) => setAction(event.target.value)}
+          >
+            <option value="">All actions</option>
+            {AUDIT_ACTIONS.map((value) => (
+              <option key={value} value={value}>
+                {ACTION_LABELS[value]}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        {events.isPending ? (
+          <p role="status" className="text-sm text-ok-muted">
+            Loading activity…
+          </p>
+        ) : events.isError ? (
+          <Notice tone="error">
+            <div className="flex flex-wrap items-center justify-between gap-3">
+              <span>Could not load activity: {messageOf(events.error)}</span>
+              <Button onClick={() => void events.refetch()}>Retry</Button>
+            </div>
+          </Notice>
+        ) : items.length === 0 ? (
+          <p className="text-sm text-ok-muted">
+            {filtered ? "No activity matches." : "No activity yet."}
+          </p>
+        ) : (
+          <ol className="flex flex-col divide-y divide-ok-border text-sm">
+            {items.map((event) => (
+              <li key={event.id} className="flex flex-col gap-1 py-2 sm:flex-row sm:gap-4">
+                <time
+                  className="shrink-0 text-ok-muted sm:w-52"
+                  dateTime={event.createdAt.toISOString()}
+                >
+                  {formatExact(event.createdAt)}
+                </time>
+                <p className="min-w-0 [overflow-wrap:anywhere]">{describeEvent(event)}</p>
+              </li>
+            ))}
+          </ol>
+        )}
         {events.hasNextPage ? (
           <div className="mt-3">
             <Button pending={events.isFetchingNextPage} onClick={() => void events.fetchNextPage()}>

@@ -108,8 +108,9 @@ export function cancelOwnershipTransfer(ctx: OrgkitContext, actorUserId: string)
   return inOrganization(ctx, actorUserId, async (tx, organization) => {
     const { actor } = await readMembers(tx, organization.id, actorUserId, []);
     const [pending] = await tx
-      .select({ id: ownershipTransfers.id, toMemberId: ownershipTransfers.toMemberId })
+      .select({ id: ownershipTransfers.id, targetUsername: members.username })
       .from(ownershipTransfers)
+      .innerJoin(members, eq(members.id, ownershipTransfers.toMemberId))
       .where(
         and(
           eq(ownershipTransfers.organizationId, organization.id),
@@ -126,7 +127,8 @@ export function cancelOwnershipTransfer(ctx: OrgkitContext, actorUserId: string)
       action: "ownership.transfer_cancelled",
       targetType: "ownership_transfer",
       targetId: pending.id,
-      targetLabel: pending.toMemberId,
+      // A name, never an id: the Activity page says "cancelled the ownership transfer to ada".
+      targetLabel: pending.targetUsername,
       before: { status: "PENDING" },
       after: { status: "CANCELLED" },
       at: now,

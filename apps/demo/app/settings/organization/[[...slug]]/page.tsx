@@ -1,4 +1,6 @@
+import { pageTitle } from "@orgkit/core/policy";
 import { OrgkitApp } from "@orgkit/ui";
+import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { auth } from "@/lib/auth";
 
@@ -6,6 +8,11 @@ type Props = {
   params: Promise<{ slug?: string[] }>;
   searchParams: Promise<{ token?: string }>;
 };
+
+/** Each page's own title ("User management · orgkit demo"). */
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  return { title: pageTitle((await params).slug ?? []) };
+}
 
 /** orgkit, mounted as a host would: one catch-all page. */
 export default async function OrganizationSettings({ params, searchParams }: Props) {

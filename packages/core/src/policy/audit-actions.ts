@@ -1,0 +1,15 @@
+/** Every action the audit log records. */
+export const AUDIT_ACTIONS = [
+  "organization.activated",
+  "invitation.sent",
+  "invitation.resent",
+  "invitation.revoked",
+  "invitation.accepted",
+  "member.role_changed",
+  "member.removed",
+  "ownership.transfer_requested",
+  "ownership.transfer_cancelled",
+  "ownership.transferred",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

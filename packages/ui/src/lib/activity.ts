@@ -1,0 +1,66 @@
+import type { AuditAction } from "@orgkit/core/policy";
+
+/** The filter's label for each action of the audit log. */
+export const ACTION_LABELS: Record<AuditAction, string> = {
+  "organization.activated": "Organization activated",
+  "invitation.sent": "Invitation sent",
+  "invitation.resent": "Invitation resent",
+  "invitation.revoked": "Invitation revoked",
+  "invitation.accepted": "Invitation accepted",
+  "member.role_changed": "Role changed",
+  "member.removed": "Member removed",
+  "ownership.transfer_requested": "Ownership transfer requested",
+  "ownership.transfer_cancelled": "Ownership transfer cancelled",
+  "ownership.transferred": "Ownership transferred",
+};
+
+export type ActivityEvent = {
+  action: string;
+  actorUsername: string | null;
+  actorEmail: string | null;
+  targetLabel: string | null;
+  before: unknown;
+  after: unknown;
+};
+
+function field(side: unknown, key: string): string | null {
+  if (!side || typeof side !== "object") return null;
+  const value = (side as Record<string, unknown>)[key];
+  return typeof value === "string" ? value : null;
+}
+
+/**
+ * One audit event as a sentence: "grace changed ada's role from USER to ADMIN". Never an id
+ * or raw JSON; an action this version does not know is named as stored.
+ */
+export function describeEvent(event: ActivityEvent): string {
+  const actor = event.actorUsername ?? event.actorEmail ?? "Someone";
+  const target = event.targetLabel ?? "";
+  const role = field(event.after, "role");
+  switch (event.action) {
+    case "organization.activated":
+      return `${actor} activated the organization ${target}`;
+    case "invitation.sent":
+      return `${actor} invited ${target}${role ? ` as ${role}` : ""}`;
+    case "invitation.resent":
+      return `${actor} resent the invitation to ${target}`;
+    case "invitation.revoked":
+      return `${actor} revoked the invitation to ${target}`;
+    case "invitation.accepted":
+      return `${target} joined${role ? ` as ${role}` : ""}`;
+    case "member.role_changed":
+      return `${actor} changed ${target}'s role from ${field(event.before, "role") ?? "?"} to ${role ?? "?"}`;
+    case "member.removed":
+      return `${actor} removed ${target}`;
+    case "ownership.transfer_requested":
+      return `${actor} asked to transfer ownership to ${target}`;
+    case "ownership.transfer_cancelled":
+      return field(event.after, "because") === "target removed"
+        ? `The ownership transfer to ${target} was cancelled when ${target} was removed`
+        : `${actor} cancelled the ownership transfer to ${target}`;
+    case "ownership.transferred":
+      return `${actor} transferred ownership to ${target}`;
+    default:
+      return `${actor}: ${event.action} ${target}`.trim();
+  }
+}
