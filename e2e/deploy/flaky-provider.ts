@@ -58,9 +58,8 @@ export async function startFlakyProvider() {
     /** Messages the provider accepted, once per idempotency key. */
     sent: () => [...sent.values()],
     stats: () => ({ requests, failures }),
-    /** Requests per outbox message key, before deduplication: a double send shows here. */
-    outboxAttempts: () =>
-      [...attempts].filter(([key]) => key.startsWith("orgkit-outbox-")).map(([, n]) => n),
+    /** Requests for one outbox message key, before deduplication: a double send shows here. */
+    attemptsOf: (messageKey: string) => attempts.get(`orgkit-outbox-${messageKey}`) ?? 0,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -193,9 +193,15 @@ describe("three instances of the demo behind PgBouncer (transaction mode)", () =
       if (open?.n === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    const outbox = await cluster.db<{ status: string; n: number }[]>`
-      select status, count(*)::int as n from email_outbox group by status order by status`;
-    expect(outbox).toEqual([{ status: "SENT", n: expect.any(Number) }]);
+    // Every message sent, none dead; only a transfer's confirmation may be cancelled (its
+    // target was removed while the email's retry was still queued).
+    const outbox = await cluster.db<{ key: string; status: string; template: string }[]>`
+      select message_key as key, status, template from email_outbox`;
+    expect(outbox.filter((row) => row.status !== "SENT" && row.status !== "CANCELLED")).toEqual([]);
+    const cancelled = outbox.filter((row) => row.status === "CANCELLED");
+    expect(cancelled.filter((row) => row.template !== "ownership-transfer-confirmation")).toEqual(
+      [],
+    );
 
     const organizations = await cluster.db<{ name: string; owners: number; admins: number }[]>`
       select o.name,
@@ -216,20 +222,24 @@ describe("three instances of the demo behind PgBouncer (transaction mode)", () =
       join organizations o on o.id = i.organization_id
       where o.name <> 'Acme' group by i.email`;
     expect(invitations.length).toBeGreaterThan(2 * ROUNDS);
+    // The demo's seed (Acme, @demo.test) deletes its invitations' emails after queueing them;
+    // another instance's worker may deliver one first, so those addresses are left out.
     const invitationEmails = cluster.provider
       .sent()
-      .filter((mail) => mail.subject.startsWith("You are invited"));
+      .filter((mail) => mail.subject.startsWith("You are invited"))
+      .filter((mail) => !mail.to.endsWith("@demo.test"));
     for (const invitation of invitations) {
       const received = invitationEmails.filter((mail) => mail.to === invitation.email);
       expect(received, invitation.email).toHaveLength(invitation.n);
     }
     expect(invitationEmails).toHaveLength(invitations.reduce((sum, row) => sum + row.n, 0));
     expect(cluster.provider.stats().failures).toBeGreaterThan(2 * ROUNDS);
-    // No message was sent twice: each key saw its failed first attempt and one retry, and no
-    // other instance or stale lease sent it again.
-    const attempts = cluster.provider.outboxAttempts();
-    expect(attempts.length).toBeGreaterThan(2 * ROUNDS);
-    expect(attempts.filter((n) => n !== 2)).toEqual([]);
+    // No message was sent twice: each sent key saw its failed first attempt and one retry, and
+    // no other instance or stale lease sent it again; a cancelled one was never retried.
+    const sent = outbox.filter((row) => row.status === "SENT");
+    expect(sent.length).toBeGreaterThan(2 * ROUNDS);
+    expect(sent.filter((row) => cluster.provider.attemptsOf(row.key) !== 2)).toEqual([]);
+    expect(cancelled.filter((row) => cluster.provider.attemptsOf(row.key) > 1)).toEqual([]);
 
     expect(statuses.length).toBeGreaterThan(10 * ROUNDS);
     expect(statuses.filter((status) => status >= 500)).toEqual([]);

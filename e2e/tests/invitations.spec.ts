@@ -32,11 +32,27 @@ test.describe("invitations", () => {
     await expect(row.locator("time")).toHaveText("in 7 days");
     await expect(row.locator("time")).toHaveAttribute("title", /\d{4}/);
 
-    // Invalid email, registered email, invited email, taken username: each beside its field.
+    // Two mistakes at once: both are said, in a summary that takes focus, values kept.
+    const longName = "x".repeat(200);
     await form.getByLabel("Email").fill("not-an-email");
-    await form.getByLabel("Username").fill(unique("x"));
+    await form.getByLabel("Username").fill(longName);
     await form.getByRole("button", { name: "Send invitation" }).click();
-    await expect(form.getByText("Enter a valid email address")).toBeVisible();
+    const summary = form.getByRole("alert").filter({ hasText: "There is a problem" });
+    await expect(summary).toBeFocused();
+    await expect(summary.getByRole("link")).toHaveText([
+      "Enter a valid email address",
+      "Username must be 3–32 characters: a-z, 0-9, dot, underscore or hyphen",
+    ]);
+    await expect(form.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+    await expect(form.getByLabel("Username")).toHaveAttribute("aria-invalid", "true");
+    await expect(form.getByLabel("Username")).toHaveValue(longName);
+    await checkPage(page, "invite-error-summary");
+    // Each link leads to its field.
+    await summary.getByRole("link", { name: /^Username/ }).click();
+    await expect(form.getByLabel("Username")).toBeFocused();
+
+    // Registered email, invited email (any case), taken username: the server's refusals,
+    // each on its field and in the summary.
     for (const [field, value, other] of [
       ["Email", "owner@demo.test", unique("u")],
       ["Email", email.toUpperCase(), unique("u")],
@@ -44,18 +60,18 @@ test.describe("invitations", () => {
       await form.getByLabel(field).fill(value);
       await form.getByLabel("Username").fill(other);
       await form.getByRole("button", { name: "Send invitation" }).click();
-      await expect(
-        form.getByText(
-          "Email or username already used: This email is already registered or invited.",
-        ),
-      ).toBeVisible();
+      await expect(summary).toContainText(
+        "Email or username already used: This email is already registered or invited.",
+      );
+      await expect(form.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
     }
     await form.getByLabel("Email").fill(`${unique("free")}@e2e.test`);
     await form.getByLabel("Username").fill(username);
     await form.getByRole("button", { name: "Send invitation" }).click();
-    await expect(
-      form.getByText("Email or username already used: This username is taken in the organization."),
-    ).toBeVisible();
+    await expect(summary).toContainText(
+      "Email or username already used: This username is taken in the organization.",
+    );
+    await expect(form.getByLabel("Username")).toHaveAttribute("aria-invalid", "true");
     await checkPage(page, "invite-conflict");
 
     await page.reload();

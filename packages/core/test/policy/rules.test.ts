@@ -14,6 +14,7 @@ import {
   decideTransferConfirmation,
   decideUserManagement,
   invitationStatus,
+  inviteFieldErrors,
   type MemberFacts,
   normalizeUsername,
   type Role,
@@ -277,5 +278,30 @@ describe("ownership transfer", () => {
     expect(reason(decideTransferCancellation({ actor: admin, hasPendingTransfer: true }))).toBe(
       "TRANSFER_OWNER_ONLY",
     );
+  });
+});
+
+describe("invite form fields", () => {
+  it("R8 R9 R10 R39 every field's problem at once; a valid invitation has none", () => {
+    expect(inviteFieldErrors({ email: "nope", username: "a", role: "OWNER" })).toEqual({
+      email: "EMAIL_INVALID",
+      username: "USERNAME_INVALID",
+      role: "OWNER_NOT_INVITABLE",
+    });
+    expect(
+      inviteFieldErrors({ email: "ok@example.test", username: "x".repeat(200), role: "USER" }),
+    ).toEqual({
+      username: "USERNAME_INVALID",
+    });
+    expect(
+      inviteFieldErrors({ email: "a\u0000@example.test", username: "ada", role: "ROOT" }),
+    ).toEqual({
+      email: "TEXT_INVALID",
+      role: "ROLE_INVALID",
+    });
+    // Positive control, normalized as the server does: trimmed, any case.
+    expect(
+      inviteFieldErrors({ email: " Ada@Example.TEST ", username: " Ada ", role: "VIEWER" }),
+    ).toEqual({});
   });
 });

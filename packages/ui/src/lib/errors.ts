@@ -19,3 +19,13 @@ export function messageOf(error: unknown): string {
 export function decisionMessage(decision: Decision): string | null {
   return decision.allowed ? null : REASONS[decision.reason].message;
 }
+
+/**
+ * The fields a refusal names: the schema's field errors (R35, R39) as the server listed them,
+ * e.g. `{ username: ["…"] }`; empty for other errors.
+ */
+export function fieldsOf(error: unknown): string[] {
+  if (!(error instanceof TRPCClientError)) return [];
+  const fields: unknown = error.data?.fieldErrors;
+  return fields && typeof fields === "object" ? Object.keys(fields) : [];
+}

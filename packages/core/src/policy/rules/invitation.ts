@@ -1,5 +1,6 @@
 import { ALLOW, type Decision, decide, deny, type Rule } from "../decision";
-import { checkEmail, checkUsername } from "../inputs";
+import { checkEmail, checkText, checkUsername, normalizeEmail, normalizeUsername } from "../inputs";
+import type { ReasonCode } from "../reasons";
 import { INVITATION_ROLES, isAdminLike, type Role } from "../roles";
 import { USER_MANAGEMENT_RULES } from "./access";
 import type { ActorFacts } from "./facts";
@@ -33,7 +34,7 @@ export type InviteSnapshot = {
   readonly usernameTaken: boolean;
 };
 
-export const roleIsInvitable: Rule<InviteSnapshot> = ({ role }) => {
+export const roleIsInvitable: Rule<Pick<InviteSnapshot, "role">> = ({ role }) => {
   if (role === "OWNER") return deny("OWNER_NOT_INVITABLE");
   return (INVITATION_ROLES as readonly string[]).includes(role) ? ALLOW : deny("ROLE_INVALID");
 };
@@ -113,4 +114,36 @@ export function decideAcceptance(snapshot: AcceptanceSnapshot): Decision {
     ],
     snapshot,
   );
+}
+
+export type InviteField = "email" | "username" | "role";
+
+/**
+ * R8–R10, R39: every problem of an invitation's fields at once, for a form that shows them
+ * all (the server decides with `decideInvite`, whose first refusal wins, and also checks what
+ * only the database knows: a registered email, a taken username). Values are normalized as
+ * the server does before they are checked.
+ *
+ * @returns the reason for each refused field; `{}` when every field passes.
+ * @example
+ * inviteFieldErrors({ email: "nope", username: "a", role: "OWNER" });
+ * // { email: "EMAIL_INVALID", username: "USERNAME_INVALID", role: "OWNER_NOT_INVITABLE" }
+ */
+export function inviteFieldErrors(input: {
+  email: string;
+  username: string;
+  role: string;
+}): Partial<Record<InviteField, ReasonCode>> {
+  const errors: Partial<Record<InviteField, ReasonCode>> = {};
+  const checks: [InviteField, () => Decision][] = [
+    ["email", () => checkEmail(normalizeEmail(input.email))],
+    ["username", () => checkUsername(normalizeUsername(input.username))],
+    ["role", () => roleIsInvitable({ role: input.role })],
+  ];
+  for (const [field, check] of checks) {
+    const text = checkText(input[field]);
+    const decision = text.allowed ? check() : text;
+    if (!decision.allowed) errors[field] = decision.reason;
+  }
+  return errors;
 }
