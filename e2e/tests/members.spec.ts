@@ -60,14 +60,30 @@ test("R16 R17 R29 R31 step 4: role changes, and every refused action names its r
   await page.keyboard.press("Tab");
   await expect(menu.getByRole("button").first()).toBeFocused();
   await expect(page.locator(":focus")).toContainText("Role change disabled: member is the owner");
+  // Arrow keys, Home and End move between items.
+  await page.keyboard.press("ArrowDown");
+  await expect(menu.getByRole("button", { name: /^Transfer ownership/ })).toBeFocused();
+  await page.keyboard.press("End");
+  await expect(menu.getByRole("button", { name: /^Remove/ })).toBeFocused();
+  await page.keyboard.press("Home");
+  await expect(menu.getByRole("button").first()).toBeFocused();
   await checkPage(page, "actions-menu");
   await page.keyboard.press("Escape");
   await expect(menu).toHaveCount(0);
   await expect(ownerActions).toBeFocused();
+  // Focus leaving a menu closes it: never two open at once.
+  await ownerActions.press("Enter");
+  await expect(menu).toBeVisible();
+  await page.getByRole("button", { name: `Actions for ${org.username}`, exact: true }).focus();
+  await expect(menu).toHaveCount(0);
 
   // Choosing a refused item does nothing; choosing an allowed one commits it.
   await chooseAction(page, org.username, "Change role to VIEWER");
   await expect(toast(page, `${org.username} is now VIEWER`)).toBeVisible();
+  // Focus is back on the row's menu button, not on the page's body.
+  await expect(
+    page.getByRole("button", { name: `Actions for ${org.username}`, exact: true }),
+  ).toBeFocused();
   await page.reload();
   await expect(rowOf(page, org.username)).toContainText("VIEWER");
   const memberMenu = await openActions(page, org.username);

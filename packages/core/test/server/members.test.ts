@@ -281,6 +281,25 @@ describe.each(DRIVERS)("members on %s", (driver) => {
     });
   });
 
+  it("R32 the audit log filters by action and by member (username or email, actor or target)", async () => {
+    const org = await createOrganization(t.ctx);
+    await changeRole(t.ctx, org.admin.userId, { memberId: org.user.memberId, role: "VIEWER" });
+    const byTargetEmail = await listAuditEvents(t.ctx, org.owner.userId, {
+      member: org.user.email.toUpperCase(),
+    });
+    expect(byTargetEmail.items.map((event) => event.action)).toContain("member.role_changed");
+    const byActor = await listAuditEvents(t.ctx, org.owner.userId, { member: org.admin.username });
+    const change = byActor.items.find((event) => event.action === "member.role_changed");
+    expect(change?.actorUsername).toBe(org.admin.username);
+    const roleChanges = await listAuditEvents(t.ctx, org.owner.userId, {
+      action: "member.role_changed",
+    });
+    expect(roleChanges.items.map((event) => event.action)).toEqual(["member.role_changed"]);
+    expect(
+      (await listAuditEvents(t.ctx, org.owner.userId, { member: "nobody-matches-this" })).items,
+    ).toEqual([]);
+  });
+
   it("R32 each change appends one audit event with who, what, to whom, before and after", async () => {
     const org = await createOrganization(t.ctx);
     const before = (await listAuditEvents(t.ctx, org.owner.userId, { limit: 100 })).items.length;

@@ -21,18 +21,26 @@ export function Button({
   className,
   children,
   disabled,
+  onClick,
   ...props
 }: ButtonProps) {
   return (
     <button
       type="button"
       {...props}
-      disabled={disabled || pending}
+      // While a request runs the button keeps focus (a disabled one would drop it to the
+      // page's body): it is only marked busy, and clicks are ignored.
+      disabled={disabled}
+      aria-disabled={pending || undefined}
       aria-busy={pending || undefined}
+      onClick={(event) => {
+        if (pending) event.preventDefault();
+        else onClick?.(event);
+      }}
       className={cn(
         "inline-flex min-h-9 items-center justify-center gap-2 rounded-ok px-3 py-1.5 text-sm font-medium",
         "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ok-focus",
-        "disabled:cursor-not-allowed disabled:opacity-50",
+        "disabled:cursor-not-allowed disabled:opacity-50 aria-busy:cursor-progress",
         VARIANTS[variant],
         className,
       )}

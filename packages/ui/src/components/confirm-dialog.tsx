@@ -13,6 +13,8 @@ export type ConfirmDialogProps = {
   confirmLabel: string;
   onConfirm: () => void;
   danger?: boolean;
+  /** Where focus returns when a dialog without `trigger` closes, e.g. the menu's button. */
+  returnFocus?: () => HTMLElement | null | undefined;
 };
 
 /**
@@ -28,13 +30,22 @@ export function ConfirmDialog({
   confirmLabel,
   onConfirm,
   danger,
+  returnFocus,
 }: ConfirmDialogProps) {
   return (
     <AlertDialog.Root open={open} onOpenChange={onOpenChange}>
       {trigger ? <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger> : null}
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="fixed inset-0 z-40 bg-black/50" />
-        <AlertDialog.Content className="fixed top-1/2 left-1/2 z-50 w-[min(28rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-ok border border-ok-border bg-ok-bg p-5 text-ok-fg shadow-lg">
+        <AlertDialog.Content
+          onCloseAutoFocus={(event) => {
+            const target = returnFocus?.();
+            if (!target) return;
+            event.preventDefault();
+            target.focus();
+          }}
+          className="fixed top-1/2 left-1/2 z-50 w-[min(28rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-ok border border-ok-border bg-ok-bg p-5 text-ok-fg shadow-lg"
+        >
           <AlertDialog.Title className="text-base font-semibold">{title}</AlertDialog.Title>
           <AlertDialog.Description className="mt-2 text-sm text-ok-muted">
             {description}

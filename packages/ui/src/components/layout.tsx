@@ -1,6 +1,14 @@
 import type { ReactNode } from "react";
 import { cn } from "../lib/cn";
 
+/** The page heading's id: focus goes there when what had focus leaves the page. */
+export const PAGE_HEADING_ID = "orgkit-page-heading";
+
+/** Moves focus to the page heading, e.g. after the focused control's section went away. */
+export function focusPageHeading(): void {
+  document.getElementById(PAGE_HEADING_ID)?.focus();
+}
+
 export function PageShell({
   title,
   children,
@@ -13,7 +21,9 @@ export function PageShell({
   return (
     <main className="mx-auto w-full max-w-5xl px-4 py-6 text-ok-fg sm:px-6">
       <div className="mb-6 flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold">{title}</h1>
+        <h1 id={PAGE_HEADING_ID} tabIndex={-1} className="text-2xl font-semibold outline-none">
+          {title}
+        </h1>
         {actions}
       </div>
       <div className="flex flex-col gap-6">{children}</div>

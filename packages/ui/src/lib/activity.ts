@@ -48,8 +48,10 @@ export function describeEvent(event: ActivityEvent): string {
       return `${actor} revoked the invitation to ${target}`;
     case "invitation.accepted":
       return `${target} joined${role ? ` as ${role}` : ""}`;
-    case "member.role_changed":
-      return `${actor} changed ${target}'s role from ${field(event.before, "role") ?? "?"} to ${role ?? "?"}`;
+    case "member.role_changed": {
+      const whose = event.actorUsername === target ? "their own" : `${target}'s`;
+      return `${actor} changed ${whose} role from ${field(event.before, "role") ?? "?"} to ${role ?? "?"}`;
+    }
     case "member.removed":
       return `${actor} removed ${target}`;
     case "ownership.transfer_requested":

@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { ActionsMenu } from "../components/actions-menu";
 import { ConfirmDialog } from "../components/confirm-dialog";
 import { Badge } from "../components/layout";
@@ -26,6 +26,7 @@ export function InvitationRow({
 }) {
   const trpc = useTRPC();
   const [confirmRevoke, setConfirmRevoke] = useState(false);
+  const actionsButton = useRef<HTMLButtonElement>(null);
   const resend = useAction(
     trpc.invitations.resend.mutationOptions(),
     `Invitation resent to ${invitation.email}`,
@@ -74,6 +75,7 @@ export function InvitationRow({
       <div className="col-start-2 row-span-5 row-start-1 self-start md:col-start-auto md:row-span-1 md:row-start-auto md:self-center md:justify-self-end">
         <ActionsMenu
           label={`Actions for ${invitation.email}`}
+          buttonRef={actionsButton}
           actions={[
             {
               label: "Resend",
@@ -92,6 +94,7 @@ export function InvitationRow({
       <ConfirmDialog
         open={confirmRevoke}
         onOpenChange={setConfirmRevoke}
+        returnFocus={() => actionsButton.current}
         title={`Revoke the invitation to ${invitation.email}?`}
         description="The link stops working at once."
         confirmLabel="Revoke"

@@ -6,6 +6,7 @@ import {
   type InviteField,
   inviteFieldErrors,
   LIMITS,
+  normalizeEmail,
   REASONS,
   type ReasonCode,
 } from "@orgkit/core/policy";
@@ -57,7 +58,8 @@ export function InviteUserForm({
   const [attempt, setAttempt] = useState(0);
   const send = useAction(
     trpc.invitations.send.mutationOptions(),
-    `Invitation sent to ${values.email.trim()}`,
+    // As stored: the address the list shows.
+    `Invitation sent to ${normalizeEmail(values.email)}`,
     {
       onSuccess: () => {
         setValues(EMPTY);
@@ -119,7 +121,6 @@ export function InviteUserForm({
             value={values.email}
             onChange={set("email")}
             error={errors.email}
-            maxLength={LIMITS.email.max}
             required
           />
           <TextField

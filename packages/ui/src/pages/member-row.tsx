@@ -1,9 +1,9 @@
 "use client";
 import { ASSIGNABLE_ROLES, type AssignableRole, isAdminLike } from "@orgkit/core/policy";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { ActionsMenu, type MenuAction } from "../components/actions-menu";
 import { ConfirmDialog } from "../components/confirm-dialog";
-import { Badge } from "../components/layout";
+import { Badge, focusPageHeading } from "../components/layout";
 import { cn } from "../lib/cn";
 import { formatExact } from "../lib/format";
 import { type MemberListItem, useTRPC } from "../lib/trpc";
@@ -33,9 +33,17 @@ export type MemberRowProps = {
 export function MemberRow({ member, canTransfer, onGone }: MemberRowProps) {
   const trpc = useTRPC();
   const [dialog, setDialog] = useState<Dialog | null>(null);
+  const actionsButton = useRef<HTMLButtonElement>(null);
+  const returnFocus = () => actionsButton.current;
   const changeRole = useAction(
     trpc.members.changeRole.mutationOptions(),
     (d) => `${member.username} is now ${d.role}`,
+    {
+      // Demoted yourself: this page is no longer yours; its heading says what is left.
+      onSuccess: (d) => {
+        if (member.isYou && !isAdminLike(d.role)) focusPageHeading();
+      },
+    },
   );
   const remove = useAction(
     trpc.members.remove.mutationOptions(),
@@ -107,12 +115,17 @@ export function MemberRow({ member, canTransfer, onGone }: MemberRowProps) {
       </div>
       {member.status === "ACTIVE" ? (
         <div className="col-start-2 row-span-4 row-start-1 self-start md:col-start-auto md:row-span-1 md:row-start-auto md:self-center md:justify-self-end">
-          <ActionsMenu label={`Actions for ${member.username}`} actions={items} />
+          <ActionsMenu
+            label={`Actions for ${member.username}`}
+            actions={items}
+            buttonRef={actionsButton}
+          />
         </div>
       ) : null}
       <ConfirmDialog
         open={dialog?.kind === "remove"}
         onOpenChange={(open) => !open && setDialog(null)}
+        returnFocus={returnFocus}
         title={`Remove ${member.username}?`}
         description="They lose access at once and stay listed as REMOVED. This cannot be undone."
         confirmLabel="Remove"
@@ -122,6 +135,7 @@ export function MemberRow({ member, canTransfer, onGone }: MemberRowProps) {
       <ConfirmDialog
         open={dialog?.kind === "transfer"}
         onOpenChange={(open) => !open && setDialog(null)}
+        returnFocus={returnFocus}
         title={`Transfer ownership to ${member.username}?`}
         description="A confirmation link is emailed to you. Nothing changes until you confirm: then you become ADMIN and they become OWNER."
         confirmLabel="Send confirmation"
@@ -130,6 +144,7 @@ export function MemberRow({ member, canTransfer, onGone }: MemberRowProps) {
       <ConfirmDialog
         open={dialog?.kind === "demote-self"}
         onOpenChange={(open) => !open && setDialog(null)}
+        returnFocus={returnFocus}
         title={`Change your own role to ${dialog?.kind === "demote-self" ? dialog.role : ""}?`}
         description="You will lose User management: you can no longer invite people, change roles or remove members, and only another admin or the owner can give it back."
         confirmLabel="Change my role"

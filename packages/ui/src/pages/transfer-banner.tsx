@@ -1,7 +1,7 @@
 "use client";
 import type { Decision } from "@orgkit/core/policy";
 import { GuardedButton } from "../components/disabled-reason";
-import { Notice } from "../components/layout";
+import { focusPageHeading, Notice } from "../components/layout";
 import { formatExact } from "../lib/format";
 import { useTRPC } from "../lib/trpc";
 import { useAction } from "../lib/use-action";
@@ -25,6 +25,8 @@ export function TransferBanner({
   const cancelTransfer = useAction(
     trpc.ownership.cancel.mutationOptions(),
     "Ownership transfer cancelled",
+    // The banner and its button go away: focus goes to the page heading.
+    { onSuccess: focusPageHeading },
   );
   return (
     <Notice tone="warning">

@@ -40,20 +40,29 @@ export function UserLists({ tab, onTabChange, counts, canTransfer, transferNote 
     <Tabs.Root value={tab} onValueChange={(value) => onTabChange(value as UserTab)}>
       <Tabs.List
         aria-label="Organization users"
-        className="flex gap-1 overflow-x-auto border-b border-ok-border"
+        className="flex flex-wrap gap-x-1 border-b border-ok-border"
       >
         {trigger("members", "Members", counts?.members)}
         {trigger("invitations", "Pending invitations", counts?.pendingInvitations)}
         {trigger("removed", "Removed", counts?.removed)}
       </Tabs.List>
-      <Tabs.Content value="members" className="pt-4 focus-visible:outline-none">
+      <Tabs.Content
+        value="members"
+        className="rounded-ok pt-4 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ok-focus"
+      >
         {transferNote ? <p className="mb-3 text-sm text-ok-muted">{transferNote}</p> : null}
         <MembersPanel status="ACTIVE" canTransfer={canTransfer} />
       </Tabs.Content>
-      <Tabs.Content value="invitations" className="pt-4 focus-visible:outline-none">
+      <Tabs.Content
+        value="invitations"
+        className="rounded-ok pt-4 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ok-focus"
+      >
         <InvitationsPanel />
       </Tabs.Content>
-      <Tabs.Content value="removed" className="pt-4 focus-visible:outline-none">
+      <Tabs.Content
+        value="removed"
+        className="rounded-ok pt-4 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ok-focus"
+      >
         <MembersPanel status="REMOVED" canTransfer={false} />
       </Tabs.Content>
     </Tabs.Root>
@@ -116,7 +125,13 @@ function ListFrame({
   }
   return (
     <div>
-      <p ref={summaryRef} tabIndex={-1} className="mb-1 text-sm text-ok-muted outline-none">
+      {/* A live region: a search, a filter or Load more is announced with its new count. */}
+      <p
+        ref={summaryRef}
+        tabIndex={-1}
+        role="status"
+        className="mb-1 text-sm text-ok-muted outline-none"
+      >
         {shown === 0
           ? filtered
             ? `No ${noun} match.`

@@ -62,6 +62,8 @@ export async function listAuditEvents(
               ilike(auditEvents.targetLabel, pattern),
               ilike(users.email, pattern),
               sql`${actorUsername} ilike ${pattern}`,
+              // A target named by username is found by its email too.
+              sql`exists (select 1 from ${members} target join ${users} target_user on target_user.id = target.user_id where target.organization_id = ${auditEvents.organizationId} and lower(target.username) = lower(${auditEvents.targetLabel}) and target_user.email ilike ${pattern})`,
             )
           : undefined,
       ),
