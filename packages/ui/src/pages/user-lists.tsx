@@ -170,12 +170,8 @@ function Filters({
   role,
   onRole,
   roles,
-}: {
-  search: string;
-  onSearch: (value: string) => void;
+}: ReturnType<typeof useListFilters>["fields"] & {
   searchLabel: string;
-  role: string;
-  onRole: (value: string) => void;
   roles: readonly string[];
 }) {
   return (
@@ -198,6 +194,25 @@ function Filters({
   );
 }
 
+/**
+ * A list's search and role filter: what the inputs show, what the query sends (the search
+ * deferred and trimmed, empty values left out), and the list summary that takes focus when a
+ * row leaves.
+ */
+function useListFilters<R extends string>() {
+  const [search, setSearch] = useState("");
+  const [role, setRole] = useState("");
+  const deferredSearch = useDeferredValue(search.trim());
+  const summaryRef = useRef<HTMLParagraphElement>(null);
+  return {
+    fields: { search, onSearch: setSearch, role, onRole: setRole },
+    input: { search: deferredSearch || undefined, role: (role || undefined) as R | undefined },
+    filtered: Boolean(deferredSearch || role),
+    summaryRef,
+    focusSummary: () => summaryRef.current?.focus(),
+  };
+}
+
 function MembersPanel({
   status,
   canTransfer,
@@ -206,18 +221,10 @@ function MembersPanel({
   canTransfer: boolean;
 }) {
   const trpc = useTRPC();
-  const [search, setSearch] = useState("");
-  const [role, setRole] = useState("");
-  const deferredSearch = useDeferredValue(search.trim());
-  const summaryRef = useRef<HTMLParagraphElement>(null);
+  const filters = useListFilters<Role>();
   const query = useInfiniteQuery(
     trpc.members.list.infiniteQueryOptions(
-      {
-        search: deferredSearch || undefined,
-        role: (role || undefined) as Role | undefined,
-        status,
-        limit: 50,
-      },
+      { ...filters.input, status, limit: 50 },
       { getNextPageParam: (page) => page.nextCursor ?? undefined },
     ),
   );
@@ -225,21 +232,14 @@ function MembersPanel({
   const noun = status === "ACTIVE" ? "members" : "removed members";
   return (
     <>
-      <Filters
-        search={search}
-        onSearch={setSearch}
-        searchLabel="Search by username or email"
-        role={role}
-        onRole={setRole}
-        roles={ROLES}
-      />
+      <Filters {...filters.fields} searchLabel="Search by username or email" roles={ROLES} />
       <ListFrame
         query={query}
         noun={noun}
         shown={items.length}
         total={query.data?.pages[0]?.total}
-        filtered={Boolean(deferredSearch || role)}
-        summaryRef={summaryRef}
+        filtered={filters.filtered}
+        summaryRef={filters.summaryRef}
         columns={MEMBER_COLUMNS}
         headers={
           <>
@@ -256,7 +256,7 @@ function MembersPanel({
             key={member.id}
             member={member}
             canTransfer={canTransfer}
-            onGone={() => summaryRef.current?.focus()}
+            onGone={filters.focusSummary}
           />
         ))}
       </ListFrame>
@@ -266,17 +266,10 @@ function MembersPanel({
 
 function InvitationsPanel() {
   const trpc = useTRPC();
-  const [search, setSearch] = useState("");
-  const [role, setRole] = useState("");
-  const deferredSearch = useDeferredValue(search.trim());
-  const summaryRef = useRef<HTMLParagraphElement>(null);
+  const filters = useListFilters<InvitationRole>();
   const query = useInfiniteQuery(
     trpc.invitations.list.infiniteQueryOptions(
-      {
-        search: deferredSearch || undefined,
-        role: (role || undefined) as InvitationRole | undefined,
-        limit: 50,
-      },
+      { ...filters.input, limit: 50 },
       { getNextPageParam: (page) => page.nextCursor ?? undefined },
     ),
   );
@@ -284,11 +277,8 @@ function InvitationsPanel() {
   return (
     <>
       <Filters
-        search={search}
-        onSearch={setSearch}
+        {...filters.fields}
         searchLabel="Search by email or username"
-        role={role}
-        onRole={setRole}
         roles={INVITATION_ROLES}
       />
       <ListFrame
@@ -296,8 +286,8 @@ function InvitationsPanel() {
         noun="pending invitations"
         shown={items.length}
         total={query.data?.pages[0]?.total}
-        filtered={Boolean(deferredSearch || role)}
-        summaryRef={summaryRef}
+        filtered={filters.filtered}
+        summaryRef={filters.summaryRef}
         columns={INVITATION_COLUMNS}
         headers={
           <>
@@ -314,7 +304,7 @@ function InvitationsPanel() {
           <InvitationRow
             key={invitation.id}
             invitation={invitation}
-            onGone={() => summaryRef.current?.focus()}
+            onGone={filters.focusSummary}
           />
         ))}
       </ListFrame>
