@@ -244,4 +244,25 @@ describe("three instances of the demo behind PgBouncer (transaction mode)", () =
     expect(statuses.length).toBeGreaterThan(10 * ROUNDS);
     expect(statuses.filter((status) => status >= 500)).toEqual([]);
   }, 120_000);
+
+  it("R38 every instance renders and sends email through its own sweep", async () => {
+    // The sweeps above went to any instance: one that could not render would hide behind the
+    // others. Here each instance alone claims a message, and the provider must see it.
+    for (const [index, instance] of cluster.instances.entries()) {
+      let claimed: string | undefined;
+      // Another instance's periodic sweep may claim the probe first: then try a new one.
+      for (let attempt = 0; attempt < 5 && !claimed; attempt += 1) {
+        const payload = { organizationName: "Probe", previousOwner: "a", newOwner: "b" };
+        const [probe] = await cluster.db<{ key: string }[]>`
+          insert into email_outbox (template, "to", payload, next_attempt_at, created_at)
+          values ('ownership-transferred', ${`probe-${index}-${attempt}@deploy.test`},
+            ${cluster.db.json(payload)}, now(), now())
+          returning message_key as key`;
+        const report = await cluster.sweep(instance.url);
+        if (report.sent + report.retrying + report.dead === 1) claimed = probe?.key;
+      }
+      expect(claimed, instance.url).toBeDefined();
+      expect(cluster.provider.attemptsOf(claimed ?? ""), instance.url).toBe(1);
+    }
+  }, 60_000);
 });

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { OrgkitConfigError } from "@orgkit/core/server";
 
 const dataDir = process.env.ORGKIT_DATA_DIR ?? path.join(process.cwd(), ".data", "orgkit");
 
@@ -14,14 +15,16 @@ function readSecret(): string {
   const configured = process.env.AUTH_SECRET;
   if (configured !== undefined) {
     if (configured.length < 32) {
-      throw new Error("AUTH_SECRET must be at least 32 characters: refusing to start");
+      throw new OrgkitConfigError("AUTH_SECRET must be at least 32 characters: refusing to start");
     }
     return configured;
   }
   // Several instances on one PostgreSQL database must share one secret: each would make its
   // own, and could not open the link tokens the others sealed.
   if (process.env.DATABASE_URL) {
-    throw new Error("Set AUTH_SECRET (at least 32 characters) when DATABASE_URL is set");
+    throw new OrgkitConfigError(
+      "set AUTH_SECRET (at least 32 characters) when DATABASE_URL is set",
+    );
   }
   // An in-memory database keeps nothing, and neither does its secret.
   if (dataDir.startsWith("memory://")) return randomBytes(32).toString("base64url");

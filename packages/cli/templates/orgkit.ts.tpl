@@ -2,6 +2,7 @@ import {
   createContext,
   createOutboxWorker,
   migrate,
+  OrgkitConfigError,
   type OrgkitContext,
   type OutboxWorker,
   openDatabase,
@@ -14,9 +15,10 @@ const production = process.env.NODE_ENV === "production";
 async function start(): Promise<{ ctx: OrgkitContext; worker: OutboxWorker }> {
   // Emailed links point at APP_URL: in production a missing one would send links to localhost.
   const appUrl = process.env.APP_URL || (production ? "" : "http://localhost:3000");
-  if (!appUrl) throw new Error("Set APP_URL, the app's public URL: emailed links point there");
+  // A config error's message is logged with each failed request, so the fix is in the log.
+  if (!appUrl) throw new OrgkitConfigError("set APP_URL, the app's public URL: emailed links point there");
   const secret = process.env.AUTH_SECRET;
-  if (!secret) throw new Error("Set AUTH_SECRET (at least 32 characters)");
+  if (!secret) throw new OrgkitConfigError("set AUTH_SECRET (at least 32 characters)");
   const database = await openDatabase({ url: process.env.DATABASE_URL || undefined, dataDir: process.env.ORGKIT_DATA_DIR || ".data/orgkit" });
   await migrate(database);
   const ctx = createContext({ db: database.db, secret });

@@ -223,4 +223,39 @@ describe("the route handler's edges", () => {
       expect(log.toLowerCase()).not.toContain(secret.toLowerCase());
     }
   });
+
+  it("R40 a deployment mistake is logged with the setting to fix; a query fault keeps codes only", async () => {
+    const logged: unknown[][] = [];
+    const misconfigured = createOrgkitHandler({
+      // The host built its context with a short secret: every request fails the same way.
+      orgkit: async () => createContext({ db: database.db, secret: "too-short" }),
+      getUser: async () => ({ id: world.callers.ADMIN }),
+      signInAfterAccept: async () => "/",
+      allowedOrigins: [PUBLIC],
+      logger: { error: (...args) => logged.push(args) },
+    });
+    const response = await misconfigured.GET(new Request(`${INTERNAL}/api/trpc/health`));
+    expect(response.status).toBe(500);
+    expect(await response.text()).not.toContain("32 characters");
+    expect(logged).toEqual([
+      [
+        "health failed",
+        {
+          error: "OrgkitConfigError",
+          message: "orgkit: the secret needs at least 32 characters",
+        },
+      ],
+    ]);
+    // Control: the same handler with a proper secret answers, and logs nothing.
+    const configured = createOrgkitHandler({
+      orgkit: async () => createContext({ db: database.db, secret: SECRET }),
+      getUser: async () => ({ id: world.callers.ADMIN }),
+      signInAfterAccept: async () => "/",
+      allowedOrigins: [PUBLIC],
+      logger: { error: (...args) => logged.push(args) },
+    });
+    const healthy = await configured.GET(new Request(`${INTERNAL}/api/trpc/health`));
+    expect(healthy.status).toBe(200);
+    expect(logged).toHaveLength(1);
+  });
 });

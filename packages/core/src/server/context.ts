@@ -1,3 +1,4 @@
+import { OrgkitConfigError } from "./config-error";
 import type { Db } from "./db";
 import { INVITE_RATE_LIMITS, type RateLimit } from "./rate-limit";
 
@@ -24,7 +25,7 @@ export type OrgkitContext = {
  * - `inviteRateLimits`: default 30 per actor and 200 per organization every 10 minutes; they
  *   hold for every caller of `inviteUser` and `resendInvitation`, the tRPC API included.
  *
- * @throws Error when the secret is shorter than 32 characters.
+ * @throws OrgkitConfigError when the secret is shorter than 32 characters.
  * @example
  * const ctx = createContext({ db: database.db, secret: process.env.AUTH_SECRET! });
  */
@@ -35,7 +36,7 @@ export function createContext(options: {
   inviteRateLimits?: Partial<InviteRateLimits>;
 }): OrgkitContext {
   if (options.secret.length < 32)
-    throw new Error("orgkit: the secret needs at least 32 characters");
+    throw new OrgkitConfigError("the secret needs at least 32 characters");
   return {
     db: options.db,
     secret: options.secret,

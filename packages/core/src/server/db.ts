@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { OrgkitConfigError } from "./config-error";
 import { lockDataDir } from "./pglite-lock";
 import { createPostgresClient, isPooledUrl } from "./postgres";
 import * as schema from "./schema";
@@ -99,8 +100,8 @@ async function importPglite() {
     );
     return { PGlite, drizzlePglite };
   } catch (error) {
-    throw new Error(
-      "orgkit: no DATABASE_URL, and the embedded database needs the package @electric-sql/pglite: " +
+    throw new OrgkitConfigError(
+      "no DATABASE_URL, and the embedded database needs the package @electric-sql/pglite: " +
         "install it, or set DATABASE_URL to a PostgreSQL server",
       { cause: error },
     );

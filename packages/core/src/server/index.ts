@@ -1,3 +1,4 @@
+export { isOrgkitConfigError, OrgkitConfigError } from "./config-error";
 export * from "./context";
 export * from "./db";
 export * from "./guard";

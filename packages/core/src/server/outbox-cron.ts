@@ -1,4 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
+import { OrgkitConfigError } from "./config-error";
 import type { DeliveryReport } from "./outbox-delivery";
 
 /**
@@ -9,7 +10,7 @@ import type { DeliveryReport } from "./outbox-delivery";
  * @param options.drain delivers every due email, e.g. `() => worker.drain()`.
  * @param options.secret at least 32 characters, e.g. `process.env.CRON_SECRET`.
  * @returns `{ GET }`: answers `{ sent, retrying, dead }` as JSON.
- * @throws Error at construction when the secret is missing or shorter than 32 characters.
+ * @throws OrgkitConfigError at construction when the secret is missing or shorter than 32 characters.
  * @example
  * // app/api/orgkit/cron/route.ts, with vercel.json { "crons": [{ "path": "/api/orgkit/cron", "schedule": "* * * * *" }] }
  * export const { GET } = createOutboxCronHandler({ drain: async () => (await getOrgkit()).worker.drain(), secret: process.env.CRON_SECRET });
@@ -20,7 +21,7 @@ export function createOutboxCronHandler(options: {
 }) {
   const { secret } = options;
   if (!secret || secret.length < 32) {
-    throw new Error("orgkit: the cron secret needs at least 32 characters (CRON_SECRET)");
+    throw new OrgkitConfigError("the cron secret needs at least 32 characters (CRON_SECRET)");
   }
   const expected = Buffer.from(`Bearer ${secret}`);
   const headers = { "Cache-Control": "no-store" };

@@ -35,7 +35,35 @@ export type DeliveryOptions = {
   /** First retry delay in milliseconds; doubles each attempt, capped at one hour, with ±20% jitter. Default 30 000. */
   backoffMs?: number;
   random?: () => number;
+  /**
+   * Told of every failed attempt, besides the row's `last_error`. Default: one `console.error`
+   * line with the row's id, template, attempt, outcome and the error's class, never its message
+   * (a provider's may quote the address, R40).
+   */
+  onFailure?: (failure: DeliveryFailure) => void;
 };
+
+/** One failed attempt: `retrying` is due again later, `dead` is dead-lettered for good. */
+export type DeliveryFailure = {
+  id: number;
+  template: string;
+  attempt: number;
+  outcome: "retrying" | "dead";
+  error: unknown;
+};
+
+/** The default `onFailure`: codes only, so an operator sees a failing instance in its log. */
+function logFailure({ id, template, attempt, outcome, error }: DeliveryFailure): void {
+  const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
+  console.error("[orgkit] outbox delivery failed (see email_outbox.last_error)", {
+    id,
+    template,
+    attempt,
+    outcome,
+    error: typeof name === "string" ? name : "Error",
+    ...(typeof code === "string" && /^[A-Z0-9_]{2,40}$/.test(code) ? { code } : {}),
+  });
+}
 
 /** Messages a pass sent, scheduled for retry, and dead-lettered. */
 export type DeliveryReport = { sent: number; retrying: number; dead: number };
@@ -121,17 +149,30 @@ async function deliverOne(
   } catch (error) {
     const lastError = describe(error);
     const maxAttempts = options.maxAttempts ?? 8;
-    if (error instanceof PermanentDeliveryError || row.attempts >= maxAttempts) {
+    const dead = isPermanent(error) || row.attempts >= maxAttempts;
+    if (dead) {
       await finish(ctx, claim, { status: "DEAD", lastError });
-      return "dead";
+    } else {
+      const base = Math.min((options.backoffMs ?? 30_000) * 2 ** (row.attempts - 1), 3_600_000);
+      const jitter = 0.8 + 0.4 * (options.random ?? Math.random)();
+      await ctx.db
+        .update(emailOutbox)
+        .set({ lastError, nextAttemptAt: new Date(ctx.now().getTime() + base * jitter) })
+        .where(claim);
     }
-    const base = Math.min((options.backoffMs ?? 30_000) * 2 ** (row.attempts - 1), 3_600_000);
-    const jitter = 0.8 + 0.4 * (options.random ?? Math.random)();
-    await ctx.db
-      .update(emailOutbox)
-      .set({ lastError, nextAttemptAt: new Date(ctx.now().getTime() + base * jitter) })
-      .where(claim);
-    return "retrying";
+    const outcome = dead ? "dead" : "retrying";
+    try {
+      (options.onFailure ?? logFailure)({
+        id: row.id,
+        template: row.template,
+        attempt: row.attempts,
+        outcome,
+        error,
+      });
+    } catch {
+      // A host's reporting fault must not stop the outbox: the row already records the failure.
+    }
+    return outcome;
   }
   // Outside the send's catch: failing to record a sent message is not a failed send.
   await finish(ctx, claim, { status: "SENT", sentAt: ctx.now(), lastError: null });
@@ -148,6 +189,14 @@ function finish(
     .update(emailOutbox)
     .set({ ...values, payload: sql`${emailOutbox.payload} - 'sealedToken'` })
     .where(claim);
+}
+
+/** By name too: a host's bundler may load two copies of this module (`instanceof` sees one). */
+function isPermanent(error: unknown): boolean {
+  return (
+    error instanceof PermanentDeliveryError ||
+    (error instanceof Error && error.name === "PermanentDeliveryError")
+  );
 }
 
 function describe(error: unknown): string {

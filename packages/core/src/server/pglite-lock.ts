@@ -1,13 +1,14 @@
 import { linkSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import path from "node:path";
+import { OrgkitConfigError } from "./config-error";
 
 /** Raised when another process has the embedded database's folder open. */
-export class DataDirLockedError extends Error {
+export class DataDirLockedError extends OrgkitConfigError {
   readonly code = "DATA_DIR_LOCKED";
   constructor(dataDir: string, holder: string) {
     super(
-      `orgkit: the embedded database in ${path.resolve(dataDir)} is open in ${holder}. ` +
+      `the embedded database in ${path.resolve(dataDir)} is open in ${holder}. ` +
         "PGlite serves one process: stop that process, give this one its own ORGKIT_DATA_DIR, " +
         "or set DATABASE_URL to a PostgreSQL server to run several processes. If that process " +
         `is gone for good, delete ${path.resolve(dataDir)}.lock.`,

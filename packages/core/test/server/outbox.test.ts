@@ -1,6 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  type DeliveryFailure,
   deliverDueOutbox,
   inviteUser,
   type OutboxMessage,
@@ -168,6 +169,68 @@ describe("outbox lifecycle (core owns claim, lease, retry, dead letter)", () => 
       .orderBy(emailOutbox.id)
       .limit(1);
     expect(sent?.payload).not.toHaveProperty("sealedToken");
+  });
+
+  it("R38 every failed attempt is reported (codes only), and a faulty reporter stops nothing", async () => {
+    const { ctx, clock } = contextFor(database);
+    const org = await createOrganization(ctx);
+    await deliverDueOutbox(ctx, { deliver: async () => {} });
+    const emails = [`${unique("r")}@example.test`, `${unique("r")}@example.test`];
+    for (const email of emails) {
+      await inviteUser(ctx, org.admin.userId, { email, username: unique("r"), role: "USER" });
+    }
+    // A permanent error from another copy of orgkit (a second bundle) is known by its name.
+    class CopiedPermanentError extends Error {
+      override readonly name = "PermanentDeliveryError";
+    }
+    const failures: DeliveryFailure[] = [];
+    let calls = 0;
+    const report = await deliverDueOutbox(ctx, {
+      deliver: async (message) => {
+        calls += 1;
+        throw calls === 1
+          ? new CopiedPermanentError(`rejected ${message.to}`)
+          : Object.assign(new Error(`no route to ${message.to}`), { code: "ECONNREFUSED" });
+      },
+      onFailure: (failure) => {
+        failures.push(failure);
+        throw new Error("the host's reporter is broken");
+      },
+    });
+    expect(report).toEqual({ sent: 0, retrying: 1, dead: 1 });
+    expect(
+      failures.map(({ outcome, template, attempt }) => ({ outcome, template, attempt })),
+    ).toEqual([
+      { outcome: "dead", template: "invitation", attempt: 1 },
+      { outcome: "retrying", template: "invitation", attempt: 1 },
+    ]);
+    // The default reporter writes one line per failure, without the message's address.
+    const lines: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => lines.push(args);
+    try {
+      clock.advance(3_600_000);
+      await deliverDueOutbox(ctx, {
+        deliver: async (message) => {
+          throw Object.assign(new Error(`no route to ${message.to}`), { code: "ECONNREFUSED" });
+        },
+      });
+    } finally {
+      console.error = original;
+    }
+    const retried = lines.filter(
+      ([, fields]) => (fields as DeliveryFailure).id === failures[1]?.id,
+    );
+    expect(retried).toHaveLength(1);
+    expect(retried[0]?.[1]).toEqual({
+      id: failures[1]?.id,
+      template: "invitation",
+      attempt: 2,
+      outcome: "retrying",
+      error: "Error",
+      code: "ECONNREFUSED",
+    });
+    expect(JSON.stringify(lines)).not.toContain(emails[1]);
   });
 
   it("R38 a worker whose lease ran out mid-batch changes nothing another worker reclaimed", async () => {
