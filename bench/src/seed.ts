@@ -1,3 +1,4 @@
+import { organizationNameKey } from "@orgkit/core/policy";
 import type { Db } from "@orgkit/core/server";
 import { sql } from "drizzle-orm";
 
@@ -22,7 +23,7 @@ export async function seedOrganization(db: Db, size: number): Promise<SeededOrg>
   const tag = `b${size}x${Math.random().toString(36).slice(2, 7)}`;
   const organizationId = `org-${tag}`;
   await db.execute(
-    sql`insert into organizations (id, name, created_at) values (${organizationId}, ${`Bench ${tag}`}, now())`,
+    sql`insert into organizations (id, name, name_key, created_at) values (${organizationId}, ${`Bench ${tag}`}, ${organizationNameKey(`Bench ${tag}`)}, now())`,
   );
   await db.execute(sql`insert into users (id, email, name, created_at)
     select 'u-' || ${tag} || '-' || g, 'u' || g || '-' || ${tag} || '@bench.test', 'user' || g, now()

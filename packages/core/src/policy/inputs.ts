@@ -111,3 +111,23 @@ export function checkUsername(username: string): Decision {
     ? ALLOW
     : deny("USERNAME_INVALID");
 }
+
+/**
+ * Counts of members and invitations stop at this many: past it a list says "10,000+", so a
+ * page costs the same for 1,000 members as for 1,000,000. A count above the cap (the
+ * database returns `COUNT_CAP + 1`) means "more than COUNT_CAP".
+ *
+ * @example formatCount(10_001); // "10,000+"
+ */
+export const COUNT_CAP = 10_000;
+
+/**
+ * A count as a person reads it, in the given locale (default English): `"1,234"`, or
+ * `"10,000+"` past {@link COUNT_CAP}.
+ *
+ * @example formatCount(52); // "52"
+ */
+export function formatCount(count: number, locale = "en-US"): string {
+  const shown = new Intl.NumberFormat(locale).format(Math.min(count, COUNT_CAP));
+  return count > COUNT_CAP ? `${shown}+` : shown;
+}

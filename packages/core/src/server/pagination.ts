@@ -1,4 +1,5 @@
-import { checkText, PolicyError } from "../policy";
+import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { COUNT_CAP, checkText, PolicyError } from "../policy";
 
 /** Opaque keyset cursors: base64url JSON of the last row's sort key. */
 export function encodeCursor(key: readonly (string | number)[]): string {
@@ -61,4 +62,17 @@ export function pageSize(limit: number | undefined): number {
 /** Escapes `%`, `_` and `\` so a search matches them literally in `LIKE`/`ILIKE`. */
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The number of rows `matches` selects, counted up to `COUNT_CAP + 1` (R30: past the cap a
+ * list says "10,000+"), as a scalar subquery for the page's own select list: PostgreSQL
+ * computes it once, the page's `LIMIT` still stops its index scan early (a `count(*) over ()`
+ * would read every match), and the page stays one statement.
+ *
+ * @param matches a select of the list's rows without cursor or limit, e.g. `db.select({ one: sql`1` }).from(members).where(filters)`.
+ * @example total: cappedCount(ctx.db.select({ one: sql`1` }).from(invitations).where(and(...filters)))
+ */
+export function cappedCount(matches: SQLWrapper): SQL<number> {
+  return sql<number>`(select count(*)::int from (${matches} limit ${COUNT_CAP + 1}) capped)`;
 }

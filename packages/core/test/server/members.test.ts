@@ -1,5 +1,6 @@
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { REASONS } from "../../src/policy";
+import { COUNT_CAP, formatCount, REASONS } from "../../src/policy";
 import {
   changeRole,
   getMyOrganization,
@@ -224,6 +225,29 @@ describe.each(DRIVERS)("members on %s", (driver) => {
     expect(asUser.userManagement).toEqual({ allowed: false, reason: "ADMIN_ACCESS_REQUIRED" });
     await expectRefused(listMembers(t.ctx, org.viewer.userId), "ADMIN_ACCESS_REQUIRED");
   });
+
+  it("R30 counts stop past COUNT_CAP: 10,005 members read as 10,000+, fewer exactly", async () => {
+    const org = await createOrganization(t.ctx);
+    const tag = unique("cap");
+    // Bulk, by SQL: through the services 10,000 members would take minutes.
+    await t.ctx.db.execute(sql`insert into users (id, email, name, created_at)
+      select ${tag} || '-' || g, ${tag} || '-' || g || '@example.test', null, now()
+      from generate_series(1, ${COUNT_CAP + 5}::int) g`);
+    await t.ctx.db.execute(sql`insert into members (id, organization_id, user_id, username, role, status, created_at, updated_at)
+      select ${tag} || '-m' || g, ${org.organizationId}, ${tag} || '-' || g, ${tag} || '-' || g,
+        'USER', case when g <= 3 then 'REMOVED' else 'ACTIVE' end, now(), now()
+      from generate_series(1, ${COUNT_CAP + 5}::int) g`);
+    const page = await listMembers(t.ctx, org.admin.userId, { status: "ACTIVE" });
+    expect(page.total).toBe(COUNT_CAP + 1);
+    expect(formatCount(page.total ?? 0)).toBe("10,000+");
+    const mine = await getMyOrganization(t.ctx, org.admin.userId);
+    expect(mine?.counts).toMatchObject({ members: COUNT_CAP + 1, removed: 3 });
+    // Control: below the cap every count is exact.
+    const searched = await listMembers(t.ctx, org.admin.userId, { search: `${tag}-99` });
+    expect(searched.total).toBe(111); // -99, -990…-999, -9900…-9999
+    expect(formatCount(searched.total ?? 0)).toBe("111");
+    expect(formatCount(1234)).toBe("1,234");
+  }, 60_000);
 
   it("R29 R30 decisions ride with every page: the 140th member and the 110th invitation", async () => {
     const org = await createOrganization(t.ctx);

@@ -1,5 +1,11 @@
 "use client";
-import { INVITATION_ROLES, type InvitationRole, ROLES, type Role } from "@orgkit/core/policy";
+import {
+  formatCount,
+  INVITATION_ROLES,
+  type InvitationRole,
+  ROLES,
+  type Role,
+} from "@orgkit/core/policy";
 import * as Tabs from "@radix-ui/react-tabs";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { type ReactNode, useDeferredValue, useRef, useState } from "react";
@@ -32,7 +38,9 @@ export function UserLists({ tab, onTabChange, counts, canTransfer, transferNote 
     >
       {label}
       {count === undefined ? null : (
-        <span className="rounded-full bg-ok-surface px-2 text-xs text-ok-fg">{count}</span>
+        <span className="rounded-full bg-ok-surface px-2 text-xs text-ok-fg">
+          {formatCount(count)}
+        </span>
       )}
     </Tabs.Trigger>
   );
@@ -136,7 +144,7 @@ function ListFrame({
           ? filtered
             ? `No ${noun} match.`
             : `No ${noun}.`
-          : `Showing ${shown}${total != null ? ` of ${total}` : ""} ${noun}`}
+          : `Showing ${formatCount(shown)}${total != null ? ` of ${formatCount(total)}` : ""} ${noun}`}
       </p>
       {shown > 0 ? (
         <>

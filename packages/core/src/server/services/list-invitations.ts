@@ -8,7 +8,7 @@ import {
 import type { OrgkitContext } from "../context";
 import { enforce } from "../guard";
 import { resendConflicts } from "../invite-conflicts";
-import { decodeCursor, encodeCursor, escapeLike, pageSize } from "../pagination";
+import { cappedCount, decodeCursor, encodeCursor, escapeLike, pageSize } from "../pagination";
 import { invitationActions } from "../row-actions";
 import { emailOutbox, invitations, type OutboxStatus } from "../schema";
 import { requireManager } from "./read-access";
@@ -26,7 +26,8 @@ export type ListInvitationsInput = {
 /**
  * Pending invitations with email, username, role, status and expiry (R30), newest first,
  * by keyset. Each item carries the caller's Resend and Revoke decisions (R29), from the
- * conflicts its own row read. The first page (no cursor) also counts every match.
+ * conflicts its own row read. The first page (no cursor) also counts every match, up to
+ * `COUNT_CAP + 1` (more means "10,000+").
  *
  * @returns `{ items, nextCursor, total }`; `total` is null on later pages.
  * @throws OrgkitError ADMIN_ACCESS_REQUIRED (or why user management is refused) for a non-manager.
@@ -49,6 +50,15 @@ export async function listInvitations(
     const pattern = `%${escapeLike(search)}%`;
     filters.push(or(ilike(invitations.email, pattern), ilike(invitations.username, pattern)));
   }
+  // Every match, counted on the first page only, before the cursor narrows the filters.
+  const total = after
+    ? sql<number>`0`
+    : cappedCount(
+        ctx.db
+          .select({ one: sql`1` })
+          .from(invitations)
+          .where(and(...filters)),
+      );
   if (after) {
     const [createdAt, id] = [new Date(after[0]), after[1]];
     filters.push(
@@ -72,7 +82,7 @@ export async function listInvitations(
       // Qualified by hand: drizzle leaves single-table columns bare, which the subquery would capture.
       emailStatus: sql<OutboxStatus | null>`(select o.status from ${emailOutbox} o where o.subject_id = ${invitations}.id order by o.id desc limit 1)`,
       ...resendConflicts(ctx.now()),
-      total: after ? sql<number>`0` : sql<number>`(count(*) over ())::int`,
+      total,
     })
     .from(invitations)
     .where(and(...filters))

@@ -3,7 +3,7 @@ import { checkText, type MemberStatus, type Role } from "../../policy";
 import type { OrgkitContext } from "../context";
 import { enforce } from "../guard";
 import { currentMembershipId } from "../membership";
-import { decodeCursor, encodeCursor, escapeLike, pageSize } from "../pagination";
+import { cappedCount, decodeCursor, encodeCursor, escapeLike, pageSize } from "../pagination";
 import { memberActions } from "../row-actions";
 import { members, users } from "../schema";
 import { requireManager } from "./read-access";
@@ -23,7 +23,8 @@ const byteOrder = sql`${members.username} collate "C"`;
 /**
  * Organization users, by username, with keyset pagination (R30). Each item carries the
  * caller's actions on it, decided by the policy from facts read by the same statement (R29),
- * and `isYou` on the caller's own row. The first page (no cursor) also counts every match.
+ * and `isYou` on the caller's own row. The first page (no cursor) also counts every match, up
+ * to `COUNT_CAP + 1` (more means "10,000+").
  *
  * @returns `{ items, nextCursor, total }`; `total` is null on later pages.
  * @throws OrgkitError ADMIN_ACCESS_REQUIRED (or why user management is refused) for a non-manager.
@@ -49,6 +50,21 @@ export async function listMembers(
     const pattern = `%${escapeLike(search)}%`;
     filters.push(or(ilike(members.username, pattern), ilike(users.email, pattern)));
   }
+  // Every match, counted on the first page only, before the cursor narrows the filters.
+  const total = after
+    ? sql<number>`0`
+    : cappedCount(
+        search
+          ? ctx.db
+              .select({ one: sql`1` })
+              .from(members)
+              .innerJoin(users, eq(users.id, members.userId))
+              .where(and(...filters))
+          : ctx.db
+              .select({ one: sql`1` })
+              .from(members)
+              .where(and(...filters)),
+      );
   if (after) {
     const [username, id] = after;
     filters.push(sql`(${byteOrder}, ${members.id}) > (${username}, ${id})`);
@@ -69,7 +85,7 @@ export async function listMembers(
       actorId: sql<string>`(select caller.id from ${me} caller)`,
       actorRole: sql<Role>`(select caller.role from ${me} caller)`,
       activeAdminLikeCount: sql<number>`(select count(*)::int from ${members} admin_like where admin_like.organization_id = ${managed} and admin_like.status = 'ACTIVE' and admin_like.role in ('OWNER', 'ADMIN'))`,
-      total: after ? sql<number>`0` : sql<number>`(count(*) over ())::int`,
+      total,
     })
     .from(members)
     .innerJoin(users, eq(users.id, members.userId))

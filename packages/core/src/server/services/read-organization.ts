@@ -4,6 +4,7 @@ import { decideMembership, decideUserManagement } from "../../policy";
 import type { OrgkitContext } from "../context";
 import { enforce } from "../guard";
 import { currentMembershipId } from "../membership";
+import { cappedCount } from "../pagination";
 import { invitations, members, organizations, ownershipTransfers, users } from "../schema";
 
 const target = alias(members, "target");
@@ -47,11 +48,18 @@ export async function getMyOrganization(ctx: OrgkitContext, actorUserId: string)
   };
 }
 
-/** How many active members, removed members and pending invitations, in one statement. */
+/**
+ * How many active members, removed members and pending invitations, in one statement, each
+ * up to `COUNT_CAP + 1` (more means "10,000+"), so the cost does not grow with the organization.
+ */
 async function readCounts(ctx: OrgkitContext, organizationId: string) {
   const count = (table: typeof members | typeof invitations, status: string) =>
-    // Named through its own alias: drizzle may leave a one-table select's columns unqualified.
-    sql<number>`(select count(*)::int from ${table} as counted where counted.organization_id = ${organizationId} and counted.status = ${status})`;
+    cappedCount(
+      ctx.db
+        .select({ one: sql`1` })
+        .from(table)
+        .where(and(eq(table.organizationId, organizationId), sql`${table.status} = ${status}`)),
+    );
   const [row] = await ctx.db
     .select({
       members: count(members, "ACTIVE"),
