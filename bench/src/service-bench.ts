@@ -1,5 +1,5 @@
 import { createContext } from "@orgkit/core/server";
-import { createTestDatabase, type Driver } from "@orgkit/core/testing";
+import { createTestDatabase, type Driver, GENEROUS_RATE_LIMITS } from "@orgkit/core/testing";
 import { floorCases } from "./floor-cases";
 import { orgkitCases, type Plan } from "./orgkit-cases";
 import { metric, ratio } from "./results";
@@ -17,7 +17,12 @@ export async function serviceBench(driver: Driver, sizes: number[], plan: Plan):
     },
   });
   try {
-    const ctx = createContext({ db: database.db, secret: SECRET });
+    // Rate limits (R37) would refuse a benchmark's thousands of invitations: measured without them.
+    const ctx = createContext({
+      db: database.db,
+      secret: SECRET,
+      inviteRateLimits: GENEROUS_RATE_LIMITS,
+    });
     for (const size of sizes) {
       const org = await seedOrganization(database.db, size);
       const floorOrg = await seedOrganization(database.db, size);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { checkPage, newOrganization, signIn, unique } from "./support";
+import { checkPage, invite, newOrganization, rowOf, showTab, signIn, unique } from "./support";
 
 test("R5 R6 R31 step 1: a person in personal mode activates an organization", async ({ page }) => {
   await signIn(page, `${unique("solo")}@e2e.test`);
@@ -61,4 +61,49 @@ test("R2 a VIEWER sees Endpoints read-only; a USER can add one", async ({ page }
   await page.getByLabel("URL").fill("https://example.com/hook");
   await page.getByRole("button", { name: "Add endpoint" }).click();
   await expect(page.getByText(name)).toBeVisible();
+});
+
+test("R7 R28 a USER leaves after confirming; the owner is told why it cannot", async ({
+  page,
+  browser,
+}) => {
+  const { name } = await newOrganization(page);
+  // The owner's button is disabled with the policy's reason.
+  await expect(page.getByRole("button", { name: "Leave organization" })).toBeDisabled();
+  await expect(
+    page.getByText("Leave organization disabled: transfer ownership first"),
+  ).toBeVisible();
+
+  await page.goto("/settings/organization/users");
+  const username = unique("leaver");
+  const email = `${username}@e2e.test`;
+  const link = await invite(page, email, username, "USER");
+  const member = await (await browser.newContext()).newPage();
+  await member.goto(link);
+  await member.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(member.getByRole("heading", { name })).toBeVisible();
+
+  const leave = member.getByRole("button", { name: "Leave organization" });
+  await expect(leave).toBeEnabled();
+  await leave.click();
+  const dialog = member.getByRole("alertdialog", { name: `Leave ${name}?` });
+  await expect(dialog).toBeVisible();
+  await checkPage(member, "leave-organization-dialog");
+  // Cancel changes nothing.
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(member.getByRole("heading", { name })).toBeVisible();
+  await leave.click();
+  await dialog.getByRole("button", { name: "Leave organization" }).click();
+  await expect(member.getByRole("heading", { name: "Activate organization" })).toBeVisible();
+  // The notice is read from the server: it survives a reload.
+  await member.reload();
+  await expect(member.getByText("You left this organization")).toBeVisible();
+  await checkPage(member, "left-organization");
+
+  // The admin sees the member under Removed, marked as having left, and the event in words.
+  await page.reload();
+  const removed = await showTab(page, "Removed");
+  await expect(rowOf(removed, username)).toContainText("left");
+  await page.goto("/settings/organization/activity");
+  await expect(page.getByText(`${username} left the organization`)).toBeVisible();
 });

@@ -7,6 +7,7 @@ export const AUDIT_ACTIONS = [
   "invitation.accepted",
   "member.role_changed",
   "member.removed",
+  "member.left",
   "ownership.transfer_requested",
   "ownership.transfer_cancelled",
   "ownership.transferred",

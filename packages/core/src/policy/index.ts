@@ -10,6 +10,7 @@ export * from "./rules/access";
 export * from "./rules/activation";
 export * from "./rules/facts";
 export * from "./rules/invitation";
+export * from "./rules/leave";
 export * from "./rules/removal";
 export * from "./rules/role-change";
 export * from "./rules/transfer";

@@ -31,6 +31,7 @@ export const REASONS = {
     kind: "forbidden",
     message: "Your access to this organization was removed",
   },
+  MEMBERSHIP_LEFT: { kind: "forbidden", message: "You left this organization" },
   ALREADY_IN_ORGANIZATION: {
     kind: "conflict",
     message: "Your account already belongs to an organization",
@@ -91,6 +92,14 @@ export const REASONS = {
   REMOVE_LAST_ADMIN: {
     kind: "precondition",
     message: "Remove action disabled: last admin-like member",
+  },
+  LEAVE_OWNER: {
+    kind: "precondition",
+    message: "Leave organization disabled: transfer ownership first",
+  },
+  LEAVE_ADMIN: {
+    kind: "precondition",
+    message: "Leave organization disabled: admins cannot remove themselves",
   },
   TRANSFER_OWNER_ONLY: {
     kind: "forbidden",

@@ -20,6 +20,7 @@ export * from "./services/change-role";
 export * from "./services/get-permissions";
 export * from "./services/invitation-actions";
 export * from "./services/invite-user";
+export * from "./services/leave-organization";
 export * from "./services/list-audit-events";
 export * from "./services/list-invitations";
 export * from "./services/list-members";

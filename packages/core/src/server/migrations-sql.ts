@@ -32,4 +32,9 @@ export const MIGRATIONS: readonly { tag: string; when: number; sql: string }[] =
     when: 1795963634604,
     sql: 'ALTER TABLE "email_outbox" DROP CONSTRAINT "email_outbox_status_check";--> statement-breakpoint\nALTER TABLE "email_outbox" ADD COLUMN "message_key" uuid DEFAULT gen_random_uuid() NOT NULL;--> statement-breakpoint\nALTER TABLE "email_outbox" ADD CONSTRAINT "email_outbox_status_check" CHECK ("email_outbox"."status" in (\'PENDING\',\'SENT\',\'DEAD\',\'CANCELLED\'));',
   },
+  {
+    tag: "0006_member_leave",
+    when: 1795972768199,
+    sql: 'ALTER TABLE "members" ADD COLUMN "removal_reason" text;--> statement-breakpoint\nALTER TABLE "members" ADD CONSTRAINT "members_removal_reason_check" CHECK ("members"."removal_reason" in (\'REMOVED\',\'LEFT\'));--> statement-breakpoint\nUPDATE "members" SET "removal_reason" = \'REMOVED\' WHERE "status" = \'REMOVED\';\n',
+  },
 ];

@@ -74,6 +74,7 @@ export async function readMembers(
       username: members.username,
       role: members.role,
       status: members.status,
+      removalReason: members.removalReason,
       email: users.email,
       isActor: sql<boolean>`${members.id} = ${currentMembershipId(actorUserId)}`,
       activeAdminLikeCount: adminLikeCount(organizationId),

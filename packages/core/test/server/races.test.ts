@@ -6,6 +6,7 @@ import {
   changeRole,
   confirmOwnershipTransfer,
   inviteUser,
+  leaveOrganization,
   type OrgkitContext,
   removeMember,
   schema,
@@ -67,6 +68,28 @@ describe("races on PostgreSQL", () => {
       ).toBe(true);
       await expectInvariants(ctx, org.organizationId);
     }
+  });
+
+  it(`R26 R36 a USER leaving while an admin promotes them, ${ROUNDS} rounds: exactly one wins`, async () => {
+    const wins = { leave: 0, promote: 0 };
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const org = await createOrganization(ctx);
+      const [left, promoted] = await Promise.all([
+        outcome(leaveOrganization(ctx, org.user.userId)),
+        outcome(changeRole(ctx, org.admin.userId, { memberId: org.user.memberId, role: "ADMIN" })),
+      ]);
+      // Promoted first: an admin cannot leave. Left first: a removed member keeps its role.
+      expect([left, promoted].filter((r) => r === "OK")).toHaveLength(1);
+      if (left === "OK") {
+        wins.leave += 1;
+        expect(promoted).toBe("ROLE_CHANGE_REMOVED");
+      } else {
+        wins.promote += 1;
+        expect(left).toBe("LEAVE_ADMIN");
+      }
+      await expectInvariants(ctx, org.organizationId);
+    }
+    console.info(`leave won ${wins.leave} of ${ROUNDS} rounds, the promotion the others`);
   });
 
   it(`R23 R36 confirming a transfer while the target is removed, ${ROUNDS} rounds: one of the two wins`, async () => {

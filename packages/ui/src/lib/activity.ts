@@ -9,6 +9,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "invitation.accepted": "Invitation accepted",
   "member.role_changed": "Role changed",
   "member.removed": "Member removed",
+  "member.left": "Member left",
   "ownership.transfer_requested": "Ownership transfer requested",
   "ownership.transfer_cancelled": "Ownership transfer cancelled",
   "ownership.transferred": "Ownership transferred",
@@ -54,12 +55,19 @@ export function describeEvent(event: ActivityEvent): string {
     }
     case "member.removed":
       return `${actor} removed ${target}`;
+    case "member.left":
+      return `${target} left the organization`;
     case "ownership.transfer_requested":
       return `${actor} asked to transfer ownership to ${target}`;
     case "ownership.transfer_cancelled":
-      return field(event.after, "because") === "target removed"
-        ? `The ownership transfer to ${target} was cancelled when ${target} was removed`
-        : `${actor} cancelled the ownership transfer to ${target}`;
+      switch (field(event.after, "because")) {
+        case "target removed":
+          return `The ownership transfer to ${target} was cancelled when ${target} was removed`;
+        case "target left":
+          return `The ownership transfer to ${target} was cancelled when ${target} left`;
+        default:
+          return `${actor} cancelled the ownership transfer to ${target}`;
+      }
     case "ownership.transferred":
       return `${actor} transferred ownership to ${target}`;
     default:

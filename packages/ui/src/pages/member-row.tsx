@@ -109,6 +109,9 @@ export function MemberRow({ member, canTransfer, onGone }: MemberRowProps) {
       <div className="col-start-1 text-sm md:col-start-auto">
         <span className="sr-only">Status: </span>
         <Badge>{member.status}</Badge>
+        {member.removalReason === "LEFT" ? (
+          <span className="ml-2 text-xs text-ok-muted">left</span>
+        ) : null}
         {member.removedAt ? (
           <span className="ml-2 text-xs text-ok-muted">{formatExact(member.removedAt)}</span>
         ) : null}

@@ -1,12 +1,15 @@
 "use client";
-import { DEFAULT_BASE_PATH, pagePath, ROLE_DESCRIPTIONS } from "@orgkit/core/policy";
+import { DEFAULT_BASE_PATH, type Decision, pagePath, ROLE_DESCRIPTIONS } from "@orgkit/core/policy";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "../components/button";
+import { ConfirmDialog } from "../components/confirm-dialog";
+import { DisabledReason } from "../components/disabled-reason";
 import { TextField } from "../components/field";
-import { Notice, PageShell, Section } from "../components/layout";
+import { focusPageHeading, Notice, PageShell, Section } from "../components/layout";
 import { ErrorPage, LoadingPage } from "../components/page-states";
 import { decisionMessage, messageOf, reasonOf } from "../lib/errors";
+
 import { useTRPC } from "../lib/trpc";
 import { useAction } from "../lib/use-action";
 
@@ -22,7 +25,10 @@ export function OrganizationPage({ basePath = DEFAULT_BASE_PATH }: PageProps) {
   if (organization.data === null) {
     // R7, R25: a removed member is back in personal mode; the policy's decision says why.
     const access = permissions.data?.userManagement;
-    const removed = access && !access.allowed && access.reason === "MEMBERSHIP_REMOVED";
+    const removed =
+      access &&
+      !access.allowed &&
+      ["MEMBERSHIP_REMOVED", "MEMBERSHIP_LEFT"].includes(access.reason);
     return (
       <PageShell title="Organization">
         {removed ? (
@@ -64,7 +70,60 @@ export function OrganizationPage({ basePath = DEFAULT_BASE_PATH }: PageProps) {
           </div>
         ) : null}
       </Section>
+      <LeaveSection organizationName={org.name} decision={permissions.data?.leave} />
     </PageShell>
+  );
+}
+
+/**
+ * Leave organization: a USER or VIEWER leaves after confirming; for an ADMIN or the OWNER the
+ * button stays disabled with the policy's reason (admins cannot remove themselves; the owner
+ * transfers first).
+ */
+function LeaveSection({
+  organizationName,
+  decision,
+}: {
+  organizationName: string;
+  decision: Decision | undefined;
+}) {
+  const trpc = useTRPC();
+  const leave = useAction(
+    trpc.organization.leave.mutationOptions(),
+    `You left ${organizationName}`,
+    // The page turns to personal mode: focus goes to its heading.
+    { onSuccess: focusPageHeading },
+  );
+  const allowed = decision?.allowed === true;
+  const button = (describedBy: string | undefined) => (
+    <Button
+      variant="danger"
+      disabled={!allowed}
+      aria-describedby={describedBy}
+      pending={leave.isPending}
+    >
+      Leave organization
+    </Button>
+  );
+  return (
+    <Section title="Leave organization">
+      <p className="mb-3 text-sm text-ok-muted">
+        You lose access to {organizationName} at once and return to personal mode. An admin can
+        invite you again.
+      </p>
+      {allowed ? (
+        <ConfirmDialog
+          trigger={button(undefined)}
+          title={`Leave ${organizationName}?`}
+          description="You lose access to the organization at once and return to personal mode. An admin can invite you again."
+          confirmLabel="Leave organization"
+          danger
+          onConfirm={() => leave.mutate()}
+        />
+      ) : (
+        <DisabledReason decision={decision}>{button}</DisabledReason>
+      )}
+    </Section>
   );
 }
 

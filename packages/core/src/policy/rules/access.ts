@@ -8,7 +8,8 @@ type WithActor = { readonly actor: ActorFacts };
 /** Organization features exist only after activation (R6); removed members lose access (R25). */
 export const actorIsActiveMember: Rule<WithActor> = ({ actor }) => {
   if (actor === null) return deny("ORGANIZATION_NOT_ACTIVE");
-  return actor.status === "ACTIVE" ? ALLOW : deny("MEMBERSHIP_REMOVED");
+  if (actor.status === "ACTIVE") return ALLOW;
+  return deny(actor.removalReason === "LEFT" ? "MEMBERSHIP_LEFT" : "MEMBERSHIP_REMOVED");
 };
 
 /** User management needs OWNER or ADMIN (R3). */

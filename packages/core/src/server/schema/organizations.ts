@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
-import type { MemberStatus, Role } from "../../policy";
+import type { MemberStatus, RemovalReason, Role } from "../../policy";
 import { users } from "./auth";
 import { at, id } from "./columns";
 
@@ -33,6 +33,8 @@ export const members = pgTable(
     createdAt: at("created_at").notNull().defaultNow(),
     updatedAt: at("updated_at").notNull().defaultNow(),
     removedAt: at("removed_at"),
+    /** Why a REMOVED member left: an admin removed them, or they left themselves. */
+    removalReason: text("removal_reason").$type<RemovalReason>(),
   },
   (t) => [
     uniqueIndex("members_user_active").on(t.userId).where(sql`${t.status} = 'ACTIVE'`),
@@ -52,5 +54,6 @@ export const members = pgTable(
     index("members_page").on(t.organizationId, sql`${t.username} collate "C"`, t.id),
     check("members_role_check", sql`${t.role} in ('OWNER','ADMIN','USER','VIEWER')`),
     check("members_status_check", sql`${t.status} in ('ACTIVE','REMOVED')`),
+    check("members_removal_reason_check", sql`${t.removalReason} in ('REMOVED','LEFT')`),
   ],
 );

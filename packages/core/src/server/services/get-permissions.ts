@@ -4,6 +4,7 @@ import {
   actorIsOwner,
   type Decision,
   decide,
+  decideLeave,
   decideTransferCancellation,
   decideUserManagement,
 } from "../../policy";
@@ -18,6 +19,8 @@ export type Permissions = {
   invite: Decision;
   transferOwnership: Decision;
   cancelTransfer: Decision;
+  /** Leave organization: USER and VIEWER only. */
+  leave: Decision;
 };
 
 /**
@@ -44,6 +47,7 @@ export async function getPermissions(
     invite: userManagement,
     transferOwnership,
     cancelTransfer: transferOwnership,
+    leave: decideLeave(actor),
   };
   if (!own || !snapshot || !userManagement.allowed) return result;
 

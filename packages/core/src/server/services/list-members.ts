@@ -82,6 +82,7 @@ export async function listMembers(
       status: members.status,
       createdAt: members.createdAt,
       removedAt: members.removedAt,
+      removalReason: members.removalReason,
       actorId: sql<string>`(select caller.id from ${me} caller)`,
       actorRole: sql<Role>`(select caller.role from ${me} caller)`,
       activeAdminLikeCount: sql<number>`(select count(*)::int from ${members} admin_like where admin_like.organization_id = ${managed} and admin_like.status = 'ACTIVE' and admin_like.role in ('OWNER', 'ADMIN'))`,

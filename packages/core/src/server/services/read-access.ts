@@ -21,6 +21,7 @@ export async function readMembership(
       id: members.id,
       role: members.role,
       status: members.status,
+      removalReason: members.removalReason,
     })
     .from(members)
     .where(sql`${members.id} = ${currentMembershipId(actorUserId)}`);
@@ -32,7 +33,9 @@ export type Manager = { organizationId: string; actor: MemberFacts };
 /** For reads of user management (R3, R6): the caller's membership, which must be admin-like. */
 export async function requireManager(ctx: OrgkitContext, actorUserId: string): Promise<Manager> {
   const row = await readMembership(ctx, actorUserId);
-  const actor = row ? { id: row.id, role: row.role, status: row.status } : null;
+  const actor = row
+    ? { id: row.id, role: row.role, status: row.status, removalReason: row.removalReason }
+    : null;
   enforce(decideUserManagement(actor));
   if (!row || !actor) throw new Error("orgkit: unreachable, the policy requires a member");
   return { organizationId: row.organizationId, actor };

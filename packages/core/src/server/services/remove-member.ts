@@ -1,12 +1,11 @@
 import { and, eq, ne } from "drizzle-orm";
 import { decideRemoval } from "../../policy";
-import { appendAudit } from "../audit-log";
 import type { OrgkitContext } from "../context";
 import { enforce } from "../guard";
 import { facts, inOrganization, readMembers, requireTarget } from "../organization-lock";
-import { cancelQueuedEmails } from "../outbox";
 import { updateMemberWithAudit } from "../record-change";
-import { members, ownershipTransfers } from "../schema";
+import { members } from "../schema";
+import { cancelTransfersTo } from "./cancel-transfers";
 
 /** R25–R28: the member stays listed as REMOVED and loses access at once. */
 export function removeMember(ctx: OrgkitContext, actorUserId: string, input: { memberId: string }) {
@@ -24,7 +23,7 @@ export function removeMember(ctx: OrgkitContext, actorUserId: string, input: { m
     await updateMemberWithAudit(
       tx,
       and(eq(members.id, target.id), eq(members.status, "ACTIVE"), ne(members.role, "OWNER")),
-      { status: "REMOVED", removedAt: now, updatedAt: now },
+      { status: "REMOVED", removedAt: now, updatedAt: now, removalReason: "REMOVED" },
       {
         organizationId: organization.id,
         actorUserId,
@@ -37,31 +36,7 @@ export function removeMember(ctx: OrgkitContext, actorUserId: string, input: { m
       },
     );
     // R25: a pending transfer to the removed member is cancelled with it.
-    const cancelled = await tx
-      .update(ownershipTransfers)
-      .set({ status: "CANCELLED", endedAt: now })
-      .where(
-        and(
-          eq(ownershipTransfers.organizationId, organization.id),
-          eq(ownershipTransfers.toMemberId, target.id),
-          eq(ownershipTransfers.status, "PENDING"),
-        ),
-      )
-      .returning({ id: ownershipTransfers.id });
-    for (const transfer of cancelled) {
-      await cancelQueuedEmails(tx, transfer.id);
-      await appendAudit(tx, {
-        organizationId: organization.id,
-        actorUserId,
-        action: "ownership.transfer_cancelled",
-        targetType: "ownership_transfer",
-        targetId: transfer.id,
-        targetLabel: target.username,
-        before: { status: "PENDING" },
-        after: { status: "CANCELLED", because: "target removed" },
-        at: now,
-      });
-    }
+    await cancelTransfersTo(tx, organization.id, target, actorUserId, now, "target removed");
     return { memberId: target.id, userId: target.userId, organizationId: organization.id };
   });
 }

@@ -1,0 +1,48 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { decideLeave } from "../../policy";
+import type { OrgkitContext } from "../context";
+import { enforce } from "../guard";
+import { inOrganization, readMembers } from "../organization-lock";
+import { updateMemberWithAudit } from "../record-change";
+import { members } from "../schema";
+import { cancelTransfersTo } from "./cancel-transfers";
+
+/**
+ * A USER or VIEWER leaves their organization: they become REMOVED with reason LEFT and are
+ * back in personal mode (R7), under the organization's lock, audited as `member.left`. A
+ * pending transfer to them is cancelled. ADMIN and OWNER are refused (R26, R28).
+ *
+ * @returns `{ memberId, userId, organizationId }` of the membership that ended.
+ * @throws OrgkitError LEAVE_ADMIN or LEAVE_OWNER; ORGANIZATION_NOT_ACTIVE in personal mode.
+ * @example await leaveOrganization(ctx, session.user.id);
+ */
+export function leaveOrganization(ctx: OrgkitContext, actorUserId: string) {
+  return inOrganization(ctx, actorUserId, async (tx, organization) => {
+    const { actor } = await readMembers(tx, organization.id, actorUserId, []);
+    enforce(decideLeave(actor));
+    if (!actor) throw new Error("orgkit: unreachable, the policy requires a member");
+    const now = ctx.now();
+    await updateMemberWithAudit(
+      tx,
+      // The role is read again under the lock: a promotion that committed first wins.
+      and(
+        eq(members.id, actor.id),
+        eq(members.status, "ACTIVE"),
+        inArray(members.role, ["USER", "VIEWER"]),
+      ),
+      { status: "REMOVED", removedAt: now, updatedAt: now, removalReason: "LEFT" },
+      {
+        organizationId: organization.id,
+        actorUserId,
+        action: "member.left",
+        targetType: "member",
+        targetLabel: actor.username,
+        before: { status: "ACTIVE", role: actor.role },
+        after: { status: "REMOVED", role: actor.role },
+        at: now,
+      },
+    );
+    await cancelTransfersTo(tx, organization.id, actor, actorUserId, now, "target left");
+    return { memberId: actor.id, userId: actorUserId, organizationId: organization.id };
+  });
+}
