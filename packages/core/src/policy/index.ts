@@ -1,6 +1,7 @@
 export * from "./audit-actions";
 export * from "./decision";
 export * from "./errors";
+export * from "./events";
 export * from "./inputs";
 export * from "./permissions";
 export * from "./reasons";

@@ -1,6 +1,7 @@
 export { isOrgkitConfigError, OrgkitConfigError } from "./config-error";
 export * from "./context";
 export * from "./db";
+export * from "./events";
 export * from "./guard";
 export * from "./migrate";
 export * from "./outbox";

@@ -1,5 +1,9 @@
 import type { OrgkitContext } from "./context";
+import { deliverDueEvents, type EventDeliveryOptions } from "./events";
 import { type DeliveryOptions, type DeliveryReport, deliverDueOutbox } from "./outbox-delivery";
+
+/** What a drain did: emails at the top level, events (host and webhooks) under `events`. */
+export type DrainReport = DeliveryReport & { events: DeliveryReport };
 
 export type OutboxWorker = {
   /** Delivers soon: call it after each committed change. Calls made during a pass coalesce. */
@@ -8,7 +12,7 @@ export type OutboxWorker = {
   start(): void;
   stop(): void;
   /** Runs passes until nothing is due; resolves with what they did. */
-  drain(): Promise<DeliveryReport>;
+  drain(): Promise<DrainReport>;
 };
 
 /**
@@ -17,6 +21,8 @@ export type OutboxWorker = {
  * a cron route (`createOutboxCronHandler`) instead of `start()`.
  *
  * @param options.intervalMs milliseconds between sweeps. Default 30 000.
+ * @param options.events the host's `onEvent` and webhook endpoints, delivered by the same passes
+ *   (register them once with `syncEventConsumers`). Default: no event delivery here.
  * @example
  * const worker = createOutboxWorker(ctx, {
  *   deliver: emailSender({ transport, render: { baseUrl: "https://app.example.com" } }),
@@ -25,20 +31,29 @@ export type OutboxWorker = {
  */
 export function createOutboxWorker(
   ctx: OrgkitContext,
-  options: DeliveryOptions & { intervalMs?: number },
+  options: DeliveryOptions & { intervalMs?: number; events?: EventDeliveryOptions },
 ): OutboxWorker {
-  let running: Promise<DeliveryReport> | null = null;
+  let running: Promise<DrainReport> | null = null;
   let again = false;
   let timer: ReturnType<typeof setInterval> | null = null;
 
-  async function drain(): Promise<DeliveryReport> {
-    const total: DeliveryReport = { sent: 0, retrying: 0, dead: 0 };
+  async function drain(): Promise<DrainReport> {
+    const total: DrainReport = {
+      sent: 0,
+      retrying: 0,
+      dead: 0,
+      events: { sent: 0, retrying: 0, dead: 0 },
+    };
+    const add = (into: DeliveryReport, report: DeliveryReport) => {
+      into.sent += report.sent;
+      into.retrying += report.retrying;
+      into.dead += report.dead;
+      return report.sent + report.retrying + report.dead;
+    };
     for (;;) {
-      const report = await deliverDueOutbox(ctx, options);
-      total.sent += report.sent;
-      total.retrying += report.retrying;
-      total.dead += report.dead;
-      if (report.sent + report.retrying + report.dead === 0) return total;
+      let done = add(total, await deliverDueOutbox(ctx, options));
+      if (options.events) done += add(total.events, await deliverDueEvents(ctx, options.events));
+      if (done === 0) return total;
     }
   }
 
@@ -54,7 +69,7 @@ export function createOutboxWorker(
           "[orgkit] outbox delivery failed:",
           error instanceof Error ? error.name : "Error",
         );
-        return { sent: 0, retrying: 0, dead: 0 };
+        return { sent: 0, retrying: 0, dead: 0, events: { sent: 0, retrying: 0, dead: 0 } };
       })
       .finally(() => {
         running = null;

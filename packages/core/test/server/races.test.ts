@@ -5,12 +5,15 @@ import {
   acceptInvitation,
   changeRole,
   confirmOwnershipTransfer,
+  deliverDueEvents,
   inviteUser,
   leaveOrganization,
   type OrgkitContext,
+  type OrgkitEvent,
   removeMember,
   schema,
   startOwnershipTransfer,
+  syncEventConsumers,
 } from "../../src/server";
 import {
   addMember,
@@ -90,6 +93,37 @@ describe("races on PostgreSQL", () => {
       await expectInvariants(ctx, org.organizationId);
     }
     console.info(`leave won ${wins.leave} of ${ROUNDS} rounds, the promotion the others`);
+  });
+
+  it("events: two workers draining at once deliver each event once, in order per organization", async () => {
+    await syncEventConsumers(ctx, { host: true });
+    const seen: OrgkitEvent[] = [];
+    const onEvent = async (event: OrgkitEvent) => {
+      seen.push(event);
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 3));
+    };
+    // Whatever earlier tests queued is delivered first, so only this test's events are counted.
+    while ((await deliverDueEvents(ctx, { onEvent })).sent > 0);
+    seen.length = 0;
+    const organizations = await Promise.all([1, 2, 3].map(() => createOrganization(ctx)));
+    for (const org of organizations) {
+      for (let i = 0; i < 3; i += 1) await addMember(ctx, org.owner.userId, "VIEWER");
+    }
+    const worker = async () => {
+      while ((await deliverDueEvents(ctx, { onEvent, batchSize: 5 })).sent > 0);
+    };
+    await Promise.all([worker(), worker()]);
+    await syncEventConsumers(ctx, { host: false });
+    for (const org of organizations) {
+      const mine = seen.filter((event) => event.organizationId === org.organizationId);
+      const stored = await ctx.db
+        .select({ id: schema.auditEvents.eventId })
+        .from(schema.auditEvents)
+        .where(eq(schema.auditEvents.organizationId, org.organizationId))
+        .orderBy(schema.auditEvents.id);
+      // Every audit event here publishes one: delivered once each, in the order they happened.
+      expect(mine.map((event) => event.id)).toEqual(stored.map((row) => row.id));
+    }
   });
 
   it(`R23 R36 confirming a transfer while the target is removed, ${ROUNDS} rounds: one of the two wins`, async () => {

@@ -1,4 +1,4 @@
-import { bigserial, index, jsonb, pgTable, text } from "drizzle-orm/pg-core";
+import { bigserial, index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { at } from "./columns";
 import { organizations } from "./organizations";
 
@@ -7,6 +7,8 @@ export const auditEvents = pgTable(
   "audit_events",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
+    /** The event's public id (webhooks' `webhook-id`): random, unique across databases. */
+    eventId: uuid("event_id").notNull().defaultRandom(),
     organizationId: text("organization_id")
       .notNull()
       .references(() => organizations.id),

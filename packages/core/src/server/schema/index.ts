@@ -1,6 +1,7 @@
 export * from "./audit";
 export * from "./auth";
 export * from "./dev-mailbox";
+export * from "./events";
 export * from "./invitations";
 export * from "./organizations";
 export * from "./outbox";
