@@ -86,7 +86,11 @@ describe("events: one catalogue, written with the change, delivered at least onc
     for (const action of AUDIT_ACTIONS) {
       const [row] = await ctx.db
         .execute<{ type: string | null }>(sql`select orgkit_event_type(${action}) as type`)
-        .then((result) => ("rows" in result ? result.rows : result) as { type: string | null }[]);
+        // postgres-js answers rows, PGlite an object holding them.
+        .then((result: unknown) => {
+          const rows = (result as { rows?: unknown }).rows ?? result;
+          return rows as { type: string | null }[];
+        });
       expect(row?.type ?? null, action).toBe(
         (EVENT_TYPE_OF_ACTION as Record<string, string>)[action] ?? null,
       );
