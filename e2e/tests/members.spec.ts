@@ -174,10 +174,15 @@ test("R25 R26 R27 R28 step 7: remove a member; they lose access at once", async 
   // A removed member has no actions left.
   await expect(row.getByRole("button", { name: /^Actions for / })).toHaveCount(0);
 
-  // Their session ended with the removal; signing in again finds them back in personal
-  // mode, told why (R7), free to activate or accept an invitation.
-  await org.member.reload();
-  await expect(org.member).toHaveURL(/\/signin/);
+  // Their session ended with the removal (the `member.removed` event, delivered right after
+  // the response); signing in again finds them back in personal mode, told why (R7), free to
+  // activate or accept an invitation.
+  await expect
+    .poll(async () => {
+      await org.member.reload();
+      return org.member.url();
+    })
+    .toMatch(/\/signin/);
   await signIn(org.member, org.email);
   await expect(org.member.getByText("Your access to this organization was removed")).toBeVisible();
   await expect(org.member.getByLabel("Organization name")).toBeVisible();

@@ -58,7 +58,10 @@ test.describe("sessions and sign-in links", () => {
     await expect(page).toHaveURL(/\/signin/);
     const replay = await browser.newContext();
     await replay.addCookies(copy);
-    expect((await replay.request.get("/api/trpc/organization.get")).status()).toBe(401);
+    // The `member.removed` event ends them, delivered right after the response.
+    await expect
+      .poll(async () => (await replay.request.get("/api/trpc/organization.get")).status())
+      .toBe(401);
   });
 
   test("R25 R40 removal ends the removed member's sessions; another member's stay", async ({
@@ -86,7 +89,10 @@ test.describe("sessions and sign-in links", () => {
     await expect(toast(page, `${people[0]} was removed`)).toBeVisible();
     const replay = await browser.newContext();
     await replay.addCookies(goneCookies);
-    expect((await replay.request.get("/api/trpc/organization.get")).status()).toBe(401);
+    // The `member.removed` event ends them, delivered right after the response.
+    await expect
+      .poll(async () => (await replay.request.get("/api/trpc/organization.get")).status())
+      .toBe(401);
     expect(await replayCookies(stays, await browser.newContext())).toBe(200);
   });
 

@@ -59,6 +59,15 @@ export const config = {
   /** The outbox's first retry delay in milliseconds (doubling per attempt). Default 30 000. */
   emailBackoffMs: Number(process.env.ORGKIT_EMAIL_BACKOFF_MS ?? 30_000),
   emailFrom: process.env.EMAIL_FROM ?? "orgkit demo <no-reply@orgkit.test>",
+  /** One webhook endpoint, when ORGKIT_WEBHOOK_URL and ORGKIT_WEBHOOK_SECRET (whsec_…) are set. */
+  webhook:
+    process.env.ORGKIT_WEBHOOK_URL && process.env.ORGKIT_WEBHOOK_SECRET
+      ? {
+          name: "webhook",
+          url: process.env.ORGKIT_WEBHOOK_URL,
+          secret: process.env.ORGKIT_WEBHOOK_SECRET,
+        }
+      : undefined,
 };
 
 /**

@@ -6,6 +6,8 @@ import {
   type OrgkitContext,
   type OutboxWorker,
   openDatabase,
+  syncEventConsumers,
+  type WebhookEndpoint,
 } from "@orgkit/core/server";
 import {
   createDevMailboxTransport,
@@ -16,6 +18,7 @@ import {
 import { config } from "./config";
 import { ensureDemoTables } from "./endpoints";
 import { seedDemo } from "./seed";
+import { endSessionsOnRemoval } from "./sessions";
 
 export type Orgkit = {
   database: Database;
@@ -37,9 +40,18 @@ async function start(): Promise<Orgkit> {
   const transport = config.resendApiKey
     ? createResendTransport({ apiKey: config.resendApiKey, from: config.emailFrom })
     : createDevMailboxTransport(database.db);
+  // Events: the demo's own subscriber (ends a removed member's sessions) and, when
+  // configured, one webhook endpoint.
+  const webhooks: WebhookEndpoint[] = config.webhook ? [config.webhook] : [];
+  await syncEventConsumers(ctx, { host: true, webhooks });
   const worker = createOutboxWorker(ctx, {
     deliver: emailSender({ transport, render: { baseUrl: config.appUrl } }),
     backoffMs: config.emailBackoffMs,
+    events: {
+      onEvent: endSessionsOnRemoval(database.db),
+      webhooks,
+      backoffMs: config.emailBackoffMs,
+    },
   });
   worker.start();
   return { database, ctx, transport, worker };

@@ -6,9 +6,6 @@ export type SessionUser = { id: string };
 /** Returns the signed-in user of a request. next-auth's `auth()` fits through `fromNextAuth`. */
 export type GetSessionUser = (request: Request) => Promise<SessionUser | null>;
 
-/** Who was removed: their account, membership and organization. */
-export type RemovedMember = { userId: string; memberId: string; organizationId: string };
-
 export type ApiContext = {
   orgkit: OrgkitContext;
   /** From the host's session, never from the request body (R4). */
@@ -17,8 +14,6 @@ export type ApiContext = {
   afterCommit: () => void;
   /** Signs a person in right after they accepted an invitation; returns where to send them. */
   signInAfterAccept: (user: { id: string; email: string }) => Promise<string>;
-  /** Runs after a removal committed, e.g. to end the removed account's sessions. */
-  onMemberRemoved: (member: RemovedMember) => Promise<void> | void;
 };
 
 /**

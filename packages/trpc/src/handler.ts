@@ -24,12 +24,6 @@ export type OrgkitHandlerOptions = {
   afterCommit?: () => void;
   /** Signs in a person who just accepted an invitation; returns the URL to send them to. */
   signInAfterAccept: ApiContext["signInAfterAccept"];
-  /**
-   * Runs after a member's removal committed, with `{ userId, memberId, organizationId }`:
-   * end that account's sessions here (orgkit already refuses them). A throw is logged and the
-   * removal stands.
-   */
-  onMemberRemoved?: ApiContext["onMemberRemoved"];
   /** Most procedures one batched request may call, however the path is encoded. Default 10. */
   maxBatchSize?: number;
   /** Largest accepted body in bytes, counted as read (chunked bodies too). Default 64 KiB. */
@@ -92,13 +86,6 @@ export function createOrgkitHandler(options: OrgkitHandlerOptions) {
         user: await options.getUser(request),
         afterCommit: options.afterCommit ?? (() => {}),
         signInAfterAccept: options.signInAfterAccept,
-        onMemberRemoved: async (member) => {
-          try {
-            await options.onMemberRemoved?.(member);
-          } catch (error) {
-            logger.error(...describeFault("onMemberRemoved", error));
-          }
-        },
       }),
       responseMeta({ errors }) {
         const limited = errors.find((error) => error.code === "TOO_MANY_REQUESTS");

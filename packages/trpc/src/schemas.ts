@@ -58,6 +58,10 @@ export const listInvitationsInput = z
   .default({});
 export const invitationInput = z.strictObject({ invitationId: id });
 export const tokenInput = z.strictObject({ token: text(128).min(1) });
+export const listWebhookDeliveriesInput = z
+  .strictObject({ endpoint: text(64).optional(), cursor, limit })
+  .default({});
+
 export const listAuditInput = z
   .strictObject({
     action: z.enum(AUDIT_ACTIONS).optional(),

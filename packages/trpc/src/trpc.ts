@@ -49,7 +49,18 @@ const mapPolicyErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapPolicyErrors);
+/**
+ * Every committed mutation queued an email or published an event (each change is audited,
+ * and audited changes fan out to event consumers): the outboxes go to the worker after the
+ * commit. Queries and refused mutations skip it.
+ */
+const afterCommit = t.middleware(async ({ type, ctx, next }) => {
+  const result = await next();
+  if (type === "mutation" && result.ok) ctx.afterCommit();
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(afterCommit).use(mapPolicyErrors);
 
 /** A signed-in user, from the host's session. */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
@@ -67,14 +78,4 @@ export const orgProcedure = authedProcedure.use(async ({ ctx, next }) => {
   enforce(decideMembership(membership));
   if (!membership) throw new Error("orgkit: unreachable, the policy requires a member");
   return next({ ctx: { ...ctx, membership } });
-});
-
-/**
- * Mutations that queue an email hand the outbox to the worker once they have committed;
- * the others skip it, so a burst of role changes costs the database nothing extra.
- */
-export const sendsEmail = t.middleware(async ({ ctx, next }) => {
-  const result = await next();
-  if (result.ok) ctx.afterCommit();
-  return result;
 });

@@ -75,6 +75,20 @@ const TABLE: Record<string, Row> = {
     call: (api) => api.organization.permissions(),
     expect: SIGNED_IN,
   },
+  "organization.leave": {
+    call: (api) => api.organization.leave(),
+    // R26, R28: admins cannot remove themselves and the owner transfers first.
+    expect: {
+      OWNER: "PRECONDITION_FAILED",
+      ADMIN: "PRECONDITION_FAILED",
+      USER: "OK",
+      VIEWER: "OK",
+      REMOVED: "FORBIDDEN",
+      OTHER_ORG_ADMIN: "PRECONDITION_FAILED",
+      PERSONAL: "PRECONDITION_FAILED",
+      ANONYMOUS: "UNAUTHORIZED",
+    },
+  },
   "members.list": { call: (api) => api.members.list(), expect: ADMINS_READ },
   "members.changeRole": {
     call: (api, w) => api.members.changeRole({ memberId: w.org.user.memberId, role: "VIEWER" }),
@@ -130,6 +144,10 @@ const TABLE: Record<string, Row> = {
     expect: { ...OWNER_ONLY, OTHER_ORG_ADMIN: "PRECONDITION_FAILED" },
   },
   "audit.list": { call: (api) => api.audit.list(), expect: ADMINS_READ },
+  "audit.webhookDeliveries": {
+    call: (api) => api.audit.webhookDeliveries(),
+    expect: ADMINS_READ,
+  },
 };
 
 describe("authorization table through createCaller", () => {

@@ -62,18 +62,22 @@ describe("route handler over HTTP", () => {
   const changeViewer = (role: string, headers: Record<string, string> = {}) =>
     post("members.changeRole", { memberId: world.org.viewer.memberId, role }, headers);
 
-  it("R37 R38 a same-origin JSON POST is served; one that queues email kicks the outbox", async () => {
+  it("R37 R38 a committed mutation kicks the outboxes; a query or a refused mutation does not", async () => {
     const before = kicks;
     expect((await changeViewer("USER")).status).toBe(200);
-    expect(kicks).toBe(before);
-    expect((await changeViewer("VIEWER")).status).toBe(200);
+    expect(kicks).toBe(before + 1);
+    // Refused (already a USER): nothing committed, nothing to deliver.
+    expect((await changeViewer("USER")).status).toBeGreaterThanOrEqual(400);
+    expect(kicks).toBe(before + 1);
     const invited = await post("invitations.send", {
       email: `${unique("kick")}@example.test`,
       username: unique("kick"),
       role: "USER",
     });
     expect(invited.status).toBe(200);
-    expect(kicks).toBe(before + 1);
+    expect(kicks).toBe(before + 2);
+    await changeViewer("VIEWER");
+    expect(kicks).toBe(before + 3);
   });
 
   it("R37 cross-site posts are refused, by Sec-Fetch-Site or by Origin", async () => {

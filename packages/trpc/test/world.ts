@@ -26,7 +26,6 @@ export function apiContext(
     user: userId ? { id: userId } : null,
     afterCommit: () => {},
     signInAfterAccept: async () => "/settings/organization",
-    onMemberRemoved: () => {},
     ...overrides,
   };
 }

@@ -23,6 +23,7 @@ export * from "./services/invitation-actions";
 export * from "./services/invite-user";
 export * from "./services/leave-organization";
 export * from "./services/list-audit-events";
+export * from "./services/list-event-deliveries";
 export * from "./services/list-invitations";
 export * from "./services/list-members";
 export * from "./services/ownership-transfer";

@@ -9,6 +9,7 @@ import {
   deliverDueEvents,
   inviteUser,
   leaveOrganization,
+  listEventDeliveries,
   type OrgkitEvent,
   removeMember,
   schema,
@@ -22,7 +23,7 @@ import {
   type TestDatabase,
   unique,
 } from "../../src/testing";
-import { outcome } from "../support/outcome";
+import { expectRefused, outcome } from "../support/outcome";
 
 const { eventDeliveries } = schema;
 const SIGNING_SECRET = `whsec_${Buffer.from("webhook-signing-secret-0123456789").toString("base64")}`;
@@ -198,6 +199,13 @@ describe("events: one catalogue, written with the change, delivered at least onc
         .from(eventDeliveries)
         .where(eq(eventDeliveries.organizationId, org.organizationId));
       expect(log.every((row) => row.status === "SENT" && row.lastStatus === 204)).toBe(true);
+      // The admins' delivery log: per endpoint, newest first, the failures' reasons gone once sent.
+      const page = await listEventDeliveries(ctx, org.admin.userId, { endpoint: "crm" });
+      expect(page.endpoints).toEqual([{ name: "crm", enabled: true }]);
+      expect(page.items.map((item) => item.eventType)).toEqual(mine.map((r) => r.type).reverse());
+      expect(page.items.at(-1)).toMatchObject({ status: "SENT", lastStatus: 204, lastError: null });
+      expect(page.items.some((item) => item.attempts > 1)).toBe(true);
+      await expectRefused(listEventDeliveries(ctx, org.user.userId), "ADMIN_ACCESS_REQUIRED");
 
       // A tampered payload fails verification; the untouched one passes.
       const sample = receiver.raw.at(-1);

@@ -1,9 +1,13 @@
-import { listAuditEvents } from "@orgkit/core/server";
-import { listAuditInput } from "../schemas";
+import { listAuditEvents, listEventDeliveries } from "@orgkit/core/server";
+import { listAuditInput, listWebhookDeliveriesInput } from "../schemas";
 import { orgProcedure, router } from "../trpc";
 
 export const auditRouter = router({
   list: orgProcedure
     .input(listAuditInput)
     .query(({ ctx, input }) => listAuditEvents(ctx.orgkit, ctx.user.id, input)),
+  /** Each webhook endpoint's delivery log for the caller's organization (admins only). */
+  webhookDeliveries: orgProcedure
+    .input(listWebhookDeliveriesInput)
+    .query(({ ctx, input }) => listEventDeliveries(ctx.orgkit, ctx.user.id, input)),
 });

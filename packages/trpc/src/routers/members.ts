@@ -13,10 +13,9 @@ export const membersRouter = router({
     .mutation(({ ctx, input }) =>
       changeRole(ctx.orgkit, ctx.user.id, { ...input, role: input.role as AssignableRole }),
     ),
+  // The host ends the removed account's sessions from the `member.removed` event (R25).
   remove: orgProcedure.input(memberInput).mutation(async ({ ctx, input }) => {
     const removed = await removeMember(ctx.orgkit, ctx.user.id, input);
-    // After the commit: the host ends the removed account's sessions (R25).
-    await ctx.onMemberRemoved(removed);
     return { memberId: removed.memberId };
   }),
 });

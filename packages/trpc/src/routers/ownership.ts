@@ -5,11 +5,10 @@ import {
   startOwnershipTransfer,
 } from "@orgkit/core/server";
 import { memberInput, tokenInput } from "../schemas";
-import { orgProcedure, router, sendsEmail } from "../trpc";
+import { orgProcedure, router } from "../trpc";
 
 export const ownershipRouter = router({
   start: orgProcedure
-    .use(sendsEmail)
     .input(memberInput)
     .mutation(({ ctx, input }) => startOwnershipTransfer(ctx.orgkit, ctx.user.id, input)),
   cancel: orgProcedure.mutation(({ ctx }) => cancelOwnershipTransfer(ctx.orgkit, ctx.user.id)),
@@ -18,7 +17,6 @@ export const ownershipRouter = router({
     .input(tokenInput)
     .mutation(({ ctx, input }) => previewOwnershipTransfer(ctx.orgkit, ctx.user.id, input)),
   confirm: orgProcedure
-    .use(sendsEmail)
     .input(tokenInput)
     .mutation(({ ctx, input }) => confirmOwnershipTransfer(ctx.orgkit, ctx.user.id, input)),
 });

@@ -3,7 +3,6 @@ import { after } from "next/server";
 import { auth } from "@/lib/auth";
 import { config } from "@/lib/config";
 import { getOrgkit } from "@/lib/orgkit";
-import { endSessions } from "@/lib/sessions";
 import { signInLinkAfterAccept } from "@/lib/sign-in-link";
 
 export const { GET, POST } = createOrgkitHandler({
@@ -16,6 +15,4 @@ export const { GET, POST } = createOrgkitHandler({
       await (await getOrgkit()).worker.drain();
     }),
   signInAfterAccept: signInLinkAfterAccept,
-  // A removed member's sessions end with the removal, not 30 days later.
-  onMemberRemoved: ({ userId }) => endSessions(userId),
 });
