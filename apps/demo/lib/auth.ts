@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { normalizeIdentifier } from "@orgkit/core/policy";
-import { schema } from "@orgkit/core/server";
+import { faultCodes, schema } from "@orgkit/core/server";
 import NextAuth from "next-auth";
 import type { EmailConfig } from "next-auth/providers/email";
 import { config } from "./config";
@@ -40,6 +40,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   return {
     secret: config.secret,
     trustHost: true,
+    // R40: Auth.js would log a failed query with its SQL and parameters (emails, session
+    // tokens); the demo logs codes only, like orgkit's own handler.
+    logger: {
+      error: (error) => console.error("[auth] failed", faultCodes(error)),
+      warn: (code) => console.warn("[auth] warning", code),
+      debug: () => {},
+    },
     adapter: DrizzleAdapter(database.db, {
       usersTable: schema.users,
       accountsTable: schema.accounts,

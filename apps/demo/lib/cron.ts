@@ -8,7 +8,8 @@ let handler: ReturnType<typeof createOutboxCronHandler> | undefined;
  * throws `OrgkitConfigError`, which the server's start (instrumentation.ts) turns into a refusal.
  */
 export function cronHandler(): ReturnType<typeof createOutboxCronHandler> | null {
-  if (!process.env.CRON_SECRET) return null;
+  // Unset: no cron route. Set but empty is a mistake (nothing would ever sweep): refused.
+  if (process.env.CRON_SECRET === undefined) return null;
   handler ??= createOutboxCronHandler({
     drain: async () => (await getOrgkit()).worker.drain(),
     secret: process.env.CRON_SECRET,

@@ -1,4 +1,5 @@
 import {
+  checkSecret,
   createContext,
   createOutboxWorker,
   type Database,
@@ -36,6 +37,8 @@ async function start(): Promise<Orgkit> {
     secret: config.secret,
     now: () => new Date(Date.now() + (cache.orgkitClockOffsetMs ?? 0)),
   });
+  // Every instance must share one secret; ORGKIT_ROTATE_SECRET=1 records a new one on purpose.
+  await checkSecret(ctx, { rotate: process.env.ORGKIT_ROTATE_SECRET === "1" });
   await seedDemo(ctx);
   const transport = config.resendApiKey
     ? createResendTransport({ apiKey: config.resendApiKey, from: config.emailFrom })

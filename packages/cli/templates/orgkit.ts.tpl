@@ -1,4 +1,5 @@
 import {
+  checkSecret,
   createContext,
   createOutboxWorker,
   migrate,
@@ -22,6 +23,8 @@ async function start(): Promise<{ ctx: OrgkitContext; worker: OutboxWorker }> {
   const database = await openDatabase({ url: process.env.DATABASE_URL || undefined, dataDir: process.env.ORGKIT_DATA_DIR || ".data/orgkit" });
   await migrate(database);
   const ctx = createContext({ db: database.db, secret });
+  // Every instance must share one secret; ORGKIT_ROTATE_SECRET=1 records a new one on purpose.
+  await checkSecret(ctx, { rotate: process.env.ORGKIT_ROTATE_SECRET === "1" });
   const apiKey = process.env.RESEND_API_KEY;
   if (!apiKey && production) console.warn("[orgkit] RESEND_API_KEY is not set: emails go to the dev mailbox table");
   const transport = apiKey

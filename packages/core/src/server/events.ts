@@ -4,6 +4,7 @@ import { Webhook } from "standardwebhooks";
 import type { EventType } from "../policy";
 import { OrgkitConfigError } from "./config-error";
 import type { OrgkitContext } from "./context";
+import { failureNote } from "./faults";
 import type { DeliveryReport } from "./outbox-delivery";
 import { auditEvents, eventConsumers, eventDeliveries, members } from "./schema";
 
@@ -312,7 +313,7 @@ async function fail(
   status: number | null,
   options: EventDeliveryOptions,
 ): Promise<keyof DeliveryReport> {
-  const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+  const lastError = failureNote(error);
   const lastStatus = (error as { status?: number }).status ?? status;
   if (row.attempts >= (options.maxAttempts ?? 8)) {
     await ctx.db

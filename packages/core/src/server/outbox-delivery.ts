@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { OrgkitContext } from "./context";
+import { failureNote } from "./faults";
 import { type OutboxLetter, parseLetter } from "./outbox";
 import { emailOutbox } from "./schema";
 import { openToken } from "./tokens";
@@ -133,11 +134,24 @@ async function deliverOne(
   if (renewed.length === 0) return null;
   try {
     let letter: OutboxLetter;
+    let sealedElsewhere = false;
     try {
-      letter = parseLetter(row, (sealedToken) => openToken(ctx.secret, sealedToken));
+      letter = parseLetter(row, (sealedToken) => {
+        try {
+          return openToken(ctx.secret, sealedToken);
+        } catch (error) {
+          sealedElsewhere = true;
+          throw error;
+        }
+      });
     } catch (error) {
-      // A row that does not match its template (or a token sealed with another secret) never will.
-      throw new PermanentDeliveryError(`Unreadable ${row.template} message: ${describe(error)}`);
+      // A token this instance cannot open was sealed under another AUTH_SECRET: an instance
+      // that has it may still send the message, so it is retried, not dead-lettered.
+      if (sealedElsewhere) {
+        throw new Error("its link token was sealed with another secret: AUTH_SECRET differs");
+      }
+      // A row that does not match its template never will.
+      throw new PermanentDeliveryError(`Unreadable ${row.template} message: ${failureNote(error)}`);
     }
     await options.deliver({
       ...letter,
@@ -147,7 +161,7 @@ async function deliverOne(
       attempt: row.attempts,
     });
   } catch (error) {
-    const lastError = describe(error);
+    const lastError = failureNote(error);
     const maxAttempts = options.maxAttempts ?? 8;
     const dead = isPermanent(error) || row.attempts >= maxAttempts;
     if (dead) {
@@ -197,9 +211,4 @@ function isPermanent(error: unknown): boolean {
     error instanceof PermanentDeliveryError ||
     (error instanceof Error && error.name === "PermanentDeliveryError")
   );
-}
-
-function describe(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.slice(0, 500);
 }

@@ -6,4 +6,5 @@ export * from "./invitations";
 export * from "./organizations";
 export * from "./outbox";
 export * from "./rate-limits";
+export * from "./settings";
 export * from "./transfers";
