@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { find, type MetricRow, type RatioRow, results, type Target } from "./results";
 
 const MUTATIONS = ["invite", "change role", "remove", "confirm transfer"];
@@ -69,13 +71,21 @@ export function targets(): Target[] {
     detail: `${roleRate} req/s, ${roleErrors} non-2xx`,
   });
   const ui = find("ui: /settings/organization/users", "@orgkit/ui", "gzipped JS") ?? Number.NaN;
+  // The same budget the UI's size test holds it to (40 KB, raised 2 KiB for Radix Tabs).
   list.push({
-    name: "UI under 40 KB gzipped",
-    met: ui <= 40 * 1024,
+    name: `UI within its budget (${(UI_BUDGET / 1024).toFixed(1)} KB gzipped)`,
+    met: ui <= UI_BUDGET,
     detail: `${(ui / 1024).toFixed(1)} KB`,
   });
   return list;
 }
+
+const UI_BUDGET: number = JSON.parse(
+  readFileSync(
+    path.join(import.meta.dirname, "..", "..", "packages", "ui", "size-budget.json"),
+    "utf8",
+  ),
+).maxGzipBytes;
 
 export function printReport(): void {
   const rows = results.filter(
