@@ -11,6 +11,8 @@ export const AUDIT_ACTIONS = [
   "ownership.transfer_requested",
   "ownership.transfer_cancelled",
   "ownership.transferred",
+  "audit.pruned",
+  "person.erased",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -47,4 +47,9 @@ export const MIGRATIONS: readonly { tag: string; when: number; sql: string }[] =
     when: 1795973949310,
     sql: 'CREATE TABLE "orgkit_settings" (\n\t"key" text PRIMARY KEY NOT NULL,\n\t"value" text NOT NULL,\n\t"updated_at" timestamp with time zone DEFAULT now() NOT NULL\n);\n',
   },
+  {
+    tag: "0009_audit_compliance",
+    when: 1795974527411,
+    sql: 'ALTER TABLE "audit_events" ADD COLUMN "actor_ip" text;--> statement-breakpoint\nALTER TABLE "audit_events" ADD COLUMN "actor_user_agent" text;--> statement-breakpoint\nALTER TABLE "organizations" ADD COLUMN "audit_retention_days" integer DEFAULT 400 NOT NULL;--> statement-breakpoint\nCREATE INDEX "audit_events_time" ON "audit_events" USING btree ("organization_id","created_at");--> statement-breakpoint\nALTER TABLE "organizations" ADD CONSTRAINT "organizations_audit_retention_check" CHECK ("organizations"."audit_retention_days" between 1 and 36500);--> statement-breakpoint\n-- R32: the audit log stays append-only, with two narrow doors a transaction opens for itself\n-- (set_config(…, true) lasts until its COMMIT): retention deletes old events, erasure\n-- rewrites a person\'s personal data and nothing else of an event.\nCREATE OR REPLACE FUNCTION orgkit_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  IF TG_OP = \'DELETE\' AND current_setting(\'orgkit.audit_maintenance\', true) = \'retention\' THEN\n    RETURN OLD;\n  END IF;\n  IF TG_OP = \'UPDATE\' AND current_setting(\'orgkit.audit_maintenance\', true) = \'erasure\'\n    AND NEW.id = OLD.id AND NEW.event_id = OLD.event_id\n    AND NEW.organization_id = OLD.organization_id AND NEW.action = OLD.action\n    AND NEW.target_type = OLD.target_type AND NEW.target_id = OLD.target_id\n    AND NEW.created_at = OLD.created_at\n    AND NEW.actor_user_id IS NOT DISTINCT FROM OLD.actor_user_id THEN\n    RETURN NEW;\n  END IF;\n  RAISE EXCEPTION \'audit_events is append-only\';\nEND;\n$$;\n',
+  },
 ];

@@ -13,6 +13,8 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "ownership.transfer_requested": "Ownership transfer requested",
   "ownership.transfer_cancelled": "Ownership transfer cancelled",
   "ownership.transferred": "Ownership transferred",
+  "audit.pruned": "Audit log pruned",
+  "person.erased": "Personal data erased",
 };
 
 export type ActivityEvent = {
@@ -70,6 +72,12 @@ export function describeEvent(event: ActivityEvent): string {
       }
     case "ownership.transferred":
       return `${actor} transferred ownership to ${target}`;
+    case "audit.pruned": {
+      const { deleted, retentionDays } = (event.after ?? {}) as Record<string, unknown>;
+      return `${deleted ?? "Some"} events older than ${retentionDays ?? "the retention period's"} days were deleted`;
+    }
+    case "person.erased":
+      return `A person's personal data was erased; they appear as ${target}`;
     default:
       return `${actor}: ${event.action} ${target}`.trim();
   }

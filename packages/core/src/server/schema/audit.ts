@@ -20,6 +20,13 @@ export const auditEvents = pgTable(
     before: jsonb("before").$type<Record<string, unknown> | null>(),
     after: jsonb("after").$type<Record<string, unknown> | null>(),
     createdAt: at("created_at").notNull(),
+    /** The actor's IP address and user agent, when the host passes them (off by default). */
+    actorIp: text("actor_ip"),
+    actorUserAgent: text("actor_user_agent"),
   },
-  (t) => [index("audit_events_page").on(t.organizationId, t.id)],
+  (t) => [
+    index("audit_events_page").on(t.organizationId, t.id),
+    // Retention and export read by time.
+    index("audit_events_time").on(t.organizationId, t.createdAt),
+  ],
 );

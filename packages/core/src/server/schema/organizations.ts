@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import type { MemberStatus, RemovalReason, Role } from "../../policy";
 import { users } from "./auth";
 import { at, id } from "./columns";
@@ -12,8 +12,13 @@ export const organizations = pgTable(
     /** `organizationNameKey(name)`: names that look identical share it, so only one exists (R39). */
     nameKey: text("name_key").notNull(),
     createdAt: at("created_at").notNull().defaultNow(),
+    /** Days the audit log is kept; `pruneAuditLog` deletes older events. */
+    auditRetentionDays: integer("audit_retention_days").notNull().default(400),
   },
-  (t) => [uniqueIndex("organizations_name_key").on(t.nameKey)],
+  (t) => [
+    uniqueIndex("organizations_name_key").on(t.nameKey),
+    check("organizations_audit_retention_check", sql`${t.auditRetentionDays} between 1 and 36500`),
+  ],
 );
 
 export const members = pgTable(

@@ -1,0 +1,84 @@
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
+import type { OrgkitContext } from "../context";
+import { auditEvents, eventDeliveries, organizations } from "../schema";
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The retention job: deletes each organization's audit events older than its
+ * `audit_retention_days` (default 400), with their event deliveries, in batches, and records
+ * one `audit.pruned` event per organization it pruned. It is the only writer the append-only
+ * trigger lets delete (R32): each batch's transaction opens that door for itself alone.
+ * Run it daily (a cron route, or `orgkit` from a scheduler).
+ *
+ * @param options.batchSize events deleted per transaction. Default 5 000.
+ * @returns `{ deleted }`, events deleted in all.
+ * @example await pruneAuditLog(ctx); // { deleted: 1234 }
+ */
+export async function pruneAuditLog(
+  ctx: OrgkitContext,
+  options: { batchSize?: number } = {},
+): Promise<{ deleted: number }> {
+  const now = ctx.now();
+  const batchSize = options.batchSize ?? 5_000;
+  const retained = await ctx.db
+    .select({ id: organizations.id, days: organizations.auditRetentionDays })
+    .from(organizations);
+  let deleted = 0;
+  for (const organization of retained) {
+    const cutoff = new Date(now.getTime() - organization.days * DAY_MS);
+    let pruned = 0;
+    for (;;) {
+      const count = await ctx.db.transaction(async (tx) => {
+        await tx.execute(sql`select set_config('orgkit.audit_maintenance', 'retention', true)`);
+        const old = await tx
+          .select({ id: auditEvents.id })
+          .from(auditEvents)
+          .where(
+            and(eq(auditEvents.organizationId, organization.id), lt(auditEvents.createdAt, cutoff)),
+          )
+          .orderBy(auditEvents.id)
+          .limit(batchSize);
+        if (old.length === 0) return 0;
+        const ids = old.map((row) => row.id);
+        await tx.delete(eventDeliveries).where(inArray(eventDeliveries.auditEventId, ids));
+        await tx.delete(auditEvents).where(inArray(auditEvents.id, ids));
+        return ids.length;
+      });
+      pruned += count;
+      if (count < batchSize) break;
+    }
+    if (pruned > 0) {
+      await ctx.db.insert(auditEvents).values({
+        organizationId: organization.id,
+        actorUserId: null,
+        action: "audit.pruned",
+        targetType: "organization",
+        targetId: organization.id,
+        targetLabel: "audit log",
+        after: { deleted: pruned, before: cutoff.toISOString(), retentionDays: organization.days },
+        createdAt: now,
+      });
+      deleted += pruned;
+    }
+  }
+  return { deleted };
+}
+
+/**
+ * Sets how many days an organization's audit log is kept (1 to 36 500). A host decision (a
+ * plan, a contract), so a host function, not an admin action.
+ *
+ * @throws the database's check violation for a value out of range.
+ * @example await setAuditRetention(ctx, organizationId, 730);
+ */
+export async function setAuditRetention(
+  ctx: OrgkitContext,
+  organizationId: string,
+  days: number,
+): Promise<void> {
+  await ctx.db
+    .update(organizations)
+    .set({ auditRetentionDays: days })
+    .where(eq(organizations.id, organizationId));
+}

@@ -1,0 +1,131 @@
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import {
+  changeRole,
+  erasePerson,
+  inviteUser,
+  listAuditEvents,
+  pruneAuditLog,
+  schema,
+  setAuditRetention,
+  startOwnershipTransfer,
+} from "../../src/server";
+import { addMember, createOrganization, DAY, unique } from "../../src/testing";
+import { DRIVERS, useDatabase } from "../support/suite";
+
+const { auditEvents } = schema;
+
+/** Rows of every table whose text holds `needle`, by table: a full scan of the database. */
+async function tracesOf(
+  db: import("../../src/server").Db,
+  needle: string,
+): Promise<Record<string, number>> {
+  const rowsOf = (result: unknown) =>
+    ((result as { rows?: unknown }).rows ?? result) as Record<string, unknown>[];
+  const tables = rowsOf(
+    await db.execute(
+      sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
+    ),
+  ).map((row) => String(row.name));
+  expect(tables.length).toBeGreaterThan(10);
+  const found: Record<string, number> = {};
+  for (const table of tables) {
+    const [row] = rowsOf(
+      await db.execute(
+        sql`select count(*)::int as n from ${sql.identifier(table)} t where t::text ilike ${`%${needle}%`}`,
+      ),
+    );
+    if (Number(row?.n) > 0) found[table] = Number(row?.n);
+  }
+  return found;
+}
+
+describe.each(DRIVERS)("audit log compliance on %s", (driver) => {
+  const t = useDatabase(driver);
+
+  it("R32 retention deletes only events older than the organization's period, then says so", async () => {
+    const org = await createOrganization(t.ctx);
+    await setAuditRetention(t.ctx, org.organizationId, 30);
+    const before = await listAuditEvents(t.ctx, org.owner.userId);
+    t.clock.advance(31 * DAY);
+    // A fresh change, inside the period: it stays.
+    await changeRole(t.ctx, org.admin.userId, { memberId: org.user.memberId, role: "VIEWER" });
+    const { deleted } = await pruneAuditLog(t.ctx);
+    expect(deleted).toBeGreaterThanOrEqual(before.items.length);
+    const after = await listAuditEvents(t.ctx, org.owner.userId);
+    expect(after.items.map((e) => e.action).sort()).toEqual([
+      "audit.pruned",
+      "member.role_changed",
+    ]);
+    // The append-only rule still holds outside the retention job.
+    const [kept] = await t.ctx.db
+      .select({ id: auditEvents.id })
+      .from(auditEvents)
+      .where(eq(auditEvents.organizationId, org.organizationId))
+      .limit(1);
+    await expect(
+      t.ctx.db.delete(auditEvents).where(eq(auditEvents.id, kept?.id ?? 0)),
+    ).rejects.toThrow();
+  });
+
+  it("R32 erasure replaces a person's email and usernames everywhere with a stable pseudonym; events stay", async () => {
+    const org = await createOrganization(t.ctx);
+    const person = await addMember(t.ctx, org.owner.userId, "USER", unique("eraseme"));
+    await changeRole(t.ctx, org.admin.userId, { memberId: person.memberId, role: "ADMIN" });
+    await startOwnershipTransfer(t.ctx, org.owner.userId, { memberId: person.memberId });
+    expect(Object.keys(await tracesOf(t.ctx.db, person.email)).length).toBeGreaterThan(2);
+    const eventsBefore = await listAuditEvents(t.ctx, org.owner.userId, { limit: 100 });
+
+    const erased = await erasePerson(t.ctx, { email: person.email.toUpperCase() });
+    expect(erased.pseudonym).toMatch(/^erased-[a-z0-9_-]{12}$/);
+    expect(erased.organizations).toBe(1);
+    expect(await tracesOf(t.ctx.db, person.email)).toEqual({});
+    expect(await tracesOf(t.ctx.db, person.username)).toEqual({});
+    // Control: the scan does find what is still there.
+    expect(await tracesOf(t.ctx.db, erased.pseudonym)).toMatchObject({
+      audit_events: expect.any(Number),
+    });
+
+    const eventsAfter = await listAuditEvents(t.ctx, org.owner.userId, { limit: 100 });
+    expect(eventsAfter.items.length).toBe(eventsBefore.items.length + 1);
+    expect(eventsAfter.items[0]).toMatchObject({ action: "person.erased" });
+    expect(eventsAfter.items.some((e) => e.targetLabel === erased.pseudonym)).toBe(true);
+    // Stable: the same request again finds nothing left and names the same pseudonym.
+    const again = await erasePerson(t.ctx, { email: person.email });
+    expect(again).toEqual({ pseudonym: erased.pseudonym, organizations: 0 });
+
+    // Someone only invited (no account yet): the invitation and its queued email are rewritten.
+    const invitee = `${unique("invitee")}@example.test`;
+    const inviteeName = unique("invitee");
+    await inviteUser(t.ctx, org.admin.userId, {
+      email: invitee,
+      username: inviteeName,
+      role: "USER",
+    });
+    expect(await tracesOf(t.ctx.db, invitee)).toMatchObject({ invitations: 1, email_outbox: 1 });
+    expect((await erasePerson(t.ctx, { email: invitee })).organizations).toBe(1);
+    expect(await tracesOf(t.ctx.db, invitee)).toEqual({});
+    expect(await tracesOf(t.ctx.db, inviteeName)).toEqual({});
+  });
+
+  it("R32 erasure's door in the audit log lets only personal fields change", async () => {
+    const org = await createOrganization(t.ctx);
+    const [event] = await t.ctx.db
+      .select({ id: auditEvents.id })
+      .from(auditEvents)
+      .where(eq(auditEvents.organizationId, org.organizationId))
+      .limit(1);
+    const erase = (values: Partial<typeof auditEvents.$inferInsert>) =>
+      t.ctx.db.transaction(async (tx) => {
+        await tx.execute(sql`select set_config('orgkit.audit_maintenance', 'erasure', true)`);
+        await tx
+          .update(auditEvents)
+          .set(values)
+          .where(eq(auditEvents.id, event?.id ?? 0));
+      });
+    await expect(erase({ action: "forged" })).rejects.toThrow();
+    await expect(erase({ createdAt: new Date(0) })).rejects.toThrow();
+    // Control: a label may be rewritten through that door.
+    await erase({ targetLabel: "erased-xxxxxxxxxxxx" });
+  });
+});
