@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import {
   checkPage,
@@ -215,6 +216,22 @@ test("R32 the activity page tells every change in words, newest first, with filt
   await page.getByLabel("Member").fill("nobody-matches-this");
   await expect(log.getByText("No activity matches.")).toBeVisible();
   await checkPage(page, "activity");
+
+  // Export: the log as a file, oldest first, every event a JSON line.
+  const exporter = page.getByRole("region", { name: "Export" });
+  await exporter.getByLabel("Format").selectOption({ label: "JSON Lines" });
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    exporter.getByRole("button", { name: "Download" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^audit-log-\d{4}-\d{2}-\d{2}\.jsonl$/);
+  const lines = readFileSync(await download.path(), "utf8")
+    .trim()
+    .split("\n");
+  expect(lines.map((line) => JSON.parse(line).action)).toEqual([
+    "organization.activated",
+    "invitation.sent",
+  ]);
 
   await page.context().clearCookies();
   await signIn(page, "user@demo.test");

@@ -105,4 +105,5 @@ export function createOrgkitHandler(options: OrgkitHandlerOptions) {
   }
   return { GET: handle, POST: handle };
 }
+export { createAuditExportHandler } from "./audit-export";
 export { fromNextAuth } from "./context";

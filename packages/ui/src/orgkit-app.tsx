@@ -17,6 +17,11 @@ export type OrgkitAppProps = {
   basePath?: string;
   /** Where the tRPC route handler is mounted. Default `/api/trpc`. */
   apiUrl?: string;
+  /**
+   * Where `createAuditExportHandler` is mounted, for Activity's "Export" form. Default
+   * `/api/orgkit/audit-export`; `null` hides the form.
+   */
+  auditExportUrl?: string | null;
 };
 
 /**
@@ -30,10 +35,16 @@ export type OrgkitAppProps = {
  *   return <OrgkitApp slug={slug} token={token} />;
  * }
  */
-export function OrgkitApp({ slug, token, basePath = DEFAULT_BASE_PATH, apiUrl }: OrgkitAppProps) {
+export function OrgkitApp({
+  slug,
+  token,
+  basePath = DEFAULT_BASE_PATH,
+  apiUrl,
+  auditExportUrl = "/api/orgkit/audit-export",
+}: OrgkitAppProps) {
   return (
     <OrgkitProvider apiUrl={apiUrl}>
-      <Route slug={slug} token={token} basePath={basePath} />
+      <Route slug={slug} token={token} basePath={basePath} auditExportUrl={auditExportUrl} />
     </OrgkitProvider>
   );
 }
@@ -42,14 +53,18 @@ function Route({
   slug,
   token,
   basePath,
-}: Required<Pick<OrgkitAppProps, "slug" | "basePath">> & { token: string | undefined }) {
+  auditExportUrl,
+}: Required<Pick<OrgkitAppProps, "slug" | "basePath">> & {
+  token: string | undefined;
+  auditExportUrl: string | null;
+}) {
   switch (pageOf(slug)) {
     case "organization":
       return <OrganizationPage basePath={basePath} />;
     case "users":
       return <UsersPage basePath={basePath} />;
     case "activity":
-      return <ActivityPage basePath={basePath} />;
+      return <ActivityPage basePath={basePath} auditExportUrl={auditExportUrl} />;
     case "acceptInvitation":
       return <AcceptInvitationPage token={token} />;
     case "confirmTransfer":

@@ -22,6 +22,7 @@ export * from "./services/activate-organization";
 export * from "./services/audit-retention";
 export * from "./services/change-role";
 export * from "./services/erase-person";
+export * from "./services/export-audit-log";
 export * from "./services/get-permissions";
 export * from "./services/invitation-actions";
 export * from "./services/invite-user";

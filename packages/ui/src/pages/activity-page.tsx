@@ -15,7 +15,10 @@ import type { PageProps } from "./organization-page";
  * Activity: the audit log in sentences ("grace changed ada's role from USER to ADMIN"),
  * newest first, in the viewer's local time, filtered by member and action (R32).
  */
-export function ActivityPage({ basePath = DEFAULT_BASE_PATH }: PageProps) {
+export function ActivityPage({
+  basePath = DEFAULT_BASE_PATH,
+  auditExportUrl = null,
+}: PageProps & { auditExportUrl?: string | null }) {
   const trpc = useTRPC();
   const [member, setMember] = useState("");
   const [action, setAction] = useState("");
@@ -98,6 +101,35 @@ export function ActivityPage({ basePath = DEFAULT_BASE_PATH }: PageProps) {
           </div>
         ) : null}
       </Section>
+      {auditExportUrl ? <ExportSection url={auditExportUrl} /> : null}
     </PageShell>
+  );
+}
+
+/**
+ * Export: the audit log of a date range as a CSV or JSON Lines download, streamed by the
+ * server. A plain GET form: the browser downloads the file itself, however large.
+ */
+function ExportSection({ url }: { url: string }) {
+  return (
+    <Section title="Export">
+      <p className="mb-3 text-sm text-ok-muted">
+        Download the audit log for your records or an auditor. Dates are in UTC; leave them empty
+        for everything kept.
+      </p>
+      <form
+        method="get"
+        action={url}
+        className="grid gap-3 sm:grid-cols-[10rem_10rem_10rem_auto] sm:items-end"
+      >
+        <SelectField label="Format" name="format" defaultValue="csv">
+          <option value="csv">CSV</option>
+          <option value="jsonl">JSON Lines</option>
+        </SelectField>
+        <TextField label="From" name="from" type="date" />
+        <TextField label="To" name="to" type="date" />
+        <Button type="submit">Download</Button>
+      </form>
+    </Section>
   );
 }
