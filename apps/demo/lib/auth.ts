@@ -59,9 +59,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email" },
     providers: [email],
     callbacks: {
+      // Only what the pages need: the database session row (its token included) stays on
+      // the server, never in /api/auth/session's JSON.
       session({ session, user }) {
-        session.user.id = user.id;
-        return session;
+        return { user: { ...session.user, id: user.id }, expires: session.expires };
       },
     },
   };

@@ -40,6 +40,19 @@ function readSecret(): string {
   }
 }
 
+/** Both webhook settings or neither: one without the other is a mistake, refused at start. */
+function readWebhook() {
+  const url = process.env.ORGKIT_WEBHOOK_URL || undefined;
+  const secret = process.env.ORGKIT_WEBHOOK_SECRET || undefined;
+  if (!url && !secret) return undefined;
+  if (!url || !secret) {
+    throw new OrgkitConfigError(
+      "set both ORGKIT_WEBHOOK_URL and ORGKIT_WEBHOOK_SECRET, or neither",
+    );
+  }
+  return { name: "webhook", url, secret };
+}
+
 // One secret per process: Next may load this module in several bundles.
 const cache = globalThis as typeof globalThis & { orgkitDemoSecret?: string };
 
@@ -60,14 +73,9 @@ export const config = {
   emailBackoffMs: Number(process.env.ORGKIT_EMAIL_BACKOFF_MS ?? 30_000),
   emailFrom: process.env.EMAIL_FROM ?? "orgkit demo <no-reply@orgkit.test>",
   /** One webhook endpoint, when ORGKIT_WEBHOOK_URL and ORGKIT_WEBHOOK_SECRET (whsec_…) are set. */
-  webhook:
-    process.env.ORGKIT_WEBHOOK_URL && process.env.ORGKIT_WEBHOOK_SECRET
-      ? {
-          name: "webhook",
-          url: process.env.ORGKIT_WEBHOOK_URL,
-          secret: process.env.ORGKIT_WEBHOOK_SECRET,
-        }
-      : undefined,
+  get webhook() {
+    return readWebhook();
+  },
 };
 
 /**

@@ -4,7 +4,7 @@ import { Webhook } from "standardwebhooks";
 import type { EventType } from "../policy";
 import { OrgkitConfigError } from "./config-error";
 import type { OrgkitContext } from "./context";
-import { failureNote } from "./faults";
+import { failureNote, faultCodes } from "./faults";
 import type { DeliveryReport } from "./outbox-delivery";
 import { auditEvents, eventConsumers, eventDeliveries, members } from "./schema";
 
@@ -50,15 +50,36 @@ export type EventDeliveryOptions = {
   batchSize?: number;
   /** The HTTP client for webhooks (tests pass their own). Default: global fetch. */
   fetch?: typeof fetch;
+  /**
+   * Told of every failed attempt, besides the delivery log. Default: one `console.error` line
+   * with the delivery's id, consumer, event type, attempt and outcome.
+   */
+  onFailure?: (failure: EventDeliveryFailure) => void;
 };
+
+/** One failed attempt to deliver an event: `dead` means the queue behind it moves on. */
+export type EventDeliveryFailure = {
+  id: number;
+  consumer: string;
+  eventType: string;
+  attempt: number;
+  outcome: "retrying" | "dead";
+  status: number | null;
+};
+
+function logEventFailure(failure: EventDeliveryFailure): void {
+  console.error("[orgkit] event delivery failed (see event_deliveries.last_error)", failure);
+}
 
 const HOST = "host";
 const NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/i;
 
 /**
  * Records who receives events from now on: the host's `onEvent` (when `host` is true) and
- * each webhook endpoint; consumers no longer listed are disabled (their log stays). Call it
- * once at start, with the same configuration on every instance.
+ * each webhook endpoint, enabled. Call it at start, with the same configuration on every
+ * instance. It never disables a consumer it does not list: an instance started with an old
+ * or partial configuration must not stop the others' deliveries. Stop one on purpose with
+ * `disableEventConsumer`.
  *
  * @throws OrgkitConfigError for a bad endpoint name, URL or secret.
  * @example await syncEventConsumers(ctx, { host: true, webhooks: [{ name: "crm", url, secret }] });
@@ -77,21 +98,28 @@ export async function syncEventConsumers(
       eventTypes: e.eventTypes ? [...e.eventTypes] : null,
     })),
   ];
-  await ctx.db.transaction(async (tx) => {
-    await tx.update(eventConsumers).set({ enabled: false });
-    if (rows.length === 0) return;
-    await tx
-      .insert(eventConsumers)
-      .values(rows.map((row) => ({ ...row, enabled: true })))
-      .onConflictDoUpdate({
-        target: eventConsumers.name,
-        set: {
-          url: sql`excluded.url`,
-          eventTypes: sql`excluded.event_types`,
-          enabled: true,
-        },
-      });
-  });
+  if (rows.length === 0) return;
+  await ctx.db
+    .insert(eventConsumers)
+    .values(rows.map((row) => ({ ...row, enabled: true })))
+    .onConflictDoUpdate({
+      target: eventConsumers.name,
+      set: {
+        url: sql`excluded.url`,
+        eventTypes: sql`excluded.event_types`,
+        enabled: true,
+      },
+    });
+}
+
+/**
+ * Stops publishing to a consumer (`"host"` or an endpoint's name): events from now on get
+ * no delivery for it; its log and pending deliveries stay (they are still delivered).
+ *
+ * @example await disableEventConsumer(ctx, "crm");
+ */
+export async function disableEventConsumer(ctx: OrgkitContext, name: string): Promise<void> {
+  await ctx.db.update(eventConsumers).set({ enabled: false }).where(eq(eventConsumers.name, name));
 }
 
 function checkEndpoint(endpoint: WebhookEndpoint): void {
@@ -108,6 +136,10 @@ function checkEndpoint(endpoint: WebhookEndpoint): void {
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new OrgkitConfigError(`webhook "${endpoint.name}" needs an http(s) URL`);
+  }
+  // fetch refuses them, and the endpoint's log would show them: put tokens in a header or path.
+  if (url.username || url.password) {
+    throw new OrgkitConfigError(`webhook "${endpoint.name}" URL must not carry a user or password`);
   }
   // Standard Webhooks: "whsec_" and 24 to 64 random bytes in base64.
   const key = /^whsec_([A-Za-z0-9+/]+={0,2})$/.exec(endpoint.secret)?.[1];
@@ -242,6 +274,14 @@ async function deliverOne(
     eq(eventDeliveries.attempts, row.attempts),
     eq(eventDeliveries.status, "PENDING"),
   );
+  // The lease is renewed right before this delivery, not once for the batch: a batch of slow
+  // endpoints must not outlive its claim and be sent twice by another worker.
+  const renewed = await ctx.db
+    .update(eventDeliveries)
+    .set({ nextAttemptAt: new Date(ctx.now().getTime() + (options.leaseMs ?? 120_000)) })
+    .where(claim)
+    .returning({ id: eventDeliveries.id });
+  if (renewed.length === 0) return null;
   let status: number | null = null;
   try {
     if (!event) throw new Error("the event's audit record is gone");
@@ -282,19 +322,26 @@ async function postWebhook(
   });
   const messageId = `evt_${event.id}`;
   const sentAt = new Date();
-  const response = await (options.fetch ?? fetch)(endpoint.url, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "user-agent": "orgkit-webhooks",
-      "webhook-id": messageId,
-      "webhook-timestamp": String(Math.floor(sentAt.getTime() / 1000)),
-      "webhook-signature": new Webhook(endpoint.secret).sign(messageId, sentAt, body),
-    },
-    body,
-    redirect: "manual",
-    signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-  });
+  let response: Response;
+  try {
+    response = await (options.fetch ?? fetch)(endpoint.url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "user-agent": "orgkit-webhooks",
+        "webhook-id": messageId,
+        "webhook-timestamp": String(Math.floor(sentAt.getTime() / 1000)),
+        "webhook-signature": new Webhook(endpoint.secret).sign(messageId, sentAt, body),
+      },
+      body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+    });
+  } catch (error) {
+    // Never the error's own message: fetch's may quote the URL, and the log is read by admins.
+    const { error: kind, code } = faultCodes(error);
+    throw new Error(`no answer from the endpoint (${code ?? kind})`);
+  }
   // The answer's body is not read: an endpoint's reply is not ours to store.
   await response.body?.cancel();
   if (response.status < 200 || response.status > 299) {
@@ -315,17 +362,31 @@ async function fail(
 ): Promise<keyof DeliveryReport> {
   const lastError = failureNote(error);
   const lastStatus = (error as { status?: number }).status ?? status;
-  if (row.attempts >= (options.maxAttempts ?? 8)) {
+  const dead = row.attempts >= (options.maxAttempts ?? 8);
+  if (dead) {
     await ctx.db
       .update(eventDeliveries)
       .set({ status: "DEAD", lastError, lastStatus })
       .where(claim);
-    return "dead";
+  } else {
+    const base = Math.min((options.backoffMs ?? 30_000) * 2 ** (row.attempts - 1), 3_600_000);
+    await ctx.db
+      .update(eventDeliveries)
+      .set({ lastError, lastStatus, nextAttemptAt: new Date(ctx.now().getTime() + base) })
+      .where(claim);
   }
-  const base = Math.min((options.backoffMs ?? 30_000) * 2 ** (row.attempts - 1), 3_600_000);
-  await ctx.db
-    .update(eventDeliveries)
-    .set({ lastError, lastStatus, nextAttemptAt: new Date(ctx.now().getTime() + base) })
-    .where(claim);
-  return "retrying";
+  const outcome = dead ? "dead" : "retrying";
+  try {
+    (options.onFailure ?? logEventFailure)({
+      id: row.id,
+      consumer: row.consumer,
+      eventType: row.eventType,
+      attempt: row.attempts,
+      outcome,
+      status: lastStatus,
+    });
+  } catch {
+    // A host's reporting fault must not stop delivery: the log row already says it.
+  }
+  return outcome;
 }

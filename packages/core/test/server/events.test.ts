@@ -7,6 +7,8 @@ import { AUDIT_ACTIONS, EVENT_TYPE_OF_ACTION, EVENT_TYPES } from "../../src/poli
 import {
   changeRole,
   deliverDueEvents,
+  disableEventConsumer,
+  type EventDeliveryFailure,
   inviteUser,
   leaveOrganization,
   listEventDeliveries,
@@ -180,6 +182,7 @@ describe("events: one catalogue, written with the change, delivered at least onc
     try {
       const { ctx, clock } = contextFor(database);
       const endpoint = { name: "crm", url: receiver.url, secret: SIGNING_SECRET };
+      await disableEventConsumer(ctx, "host");
       await syncEventConsumers(ctx, { host: false, webhooks: [endpoint] });
       const org = await createOrganization(ctx);
       const email = `${unique("hook")}@example.test`;
@@ -233,11 +236,57 @@ describe("events: one catalogue, written with the change, delivered at least onc
         webhooks: [{ name: "crm", url: "https://x.test", secret: "nope" }],
       }),
     ).rejects.toThrow(/secret like whsec_/);
+    await expect(
+      syncEventConsumers(ctx, {
+        host: false,
+        webhooks: [{ name: "crm", url: "https://key:token@x.test/hook", secret: SIGNING_SECRET }],
+      }),
+    ).rejects.toThrow(/must not carry a user or password/);
     // Control: a good one is accepted.
     await syncEventConsumers(ctx, {
       host: false,
       webhooks: [{ name: "crm", url: "https://x.test", secret: SIGNING_SECRET }],
     });
+    await disableEventConsumer(ctx, "crm");
+  });
+
+  it("an instance started without an endpoint leaves it enabled; only disableEventConsumer stops it", async () => {
+    const { ctx } = contextFor(database);
+    const endpoint = { name: "erp", url: "https://erp.example.test/hooks", secret: SIGNING_SECRET };
+    await disableEventConsumer(ctx, "host");
+    await syncEventConsumers(ctx, { host: false, webhooks: [endpoint] });
+    // Another instance, with an old or partial configuration.
     await syncEventConsumers(ctx, { host: false });
+    const org = await createOrganization(ctx);
+    const deliveries = async () =>
+      (
+        await ctx.db
+          .select({ consumer: eventDeliveries.consumer })
+          .from(eventDeliveries)
+          .where(eq(eventDeliveries.organizationId, org.organizationId))
+      ).filter((row) => row.consumer === "erp").length;
+    const published = await deliveries();
+    expect(published).toBeGreaterThan(0);
+    await disableEventConsumer(ctx, "erp");
+    await changeRole(ctx, org.admin.userId, { memberId: org.user.memberId, role: "VIEWER" });
+    expect(await deliveries()).toBe(published);
+    // Its unreachable endpoint's failures name no URL in the admins' log.
+    const failures: EventDeliveryFailure[] = [];
+    await deliverDueEvents(ctx, {
+      webhooks: [endpoint],
+      fetch: async () => {
+        throw new TypeError(`fetch failed for ${endpoint.url}`, {
+          cause: Object.assign(new Error("refused"), { code: "ECONNREFUSED" }),
+        });
+      },
+      onFailure: (failure) => failures.push(failure),
+    });
+    const mine = failures.filter((failure) => failure.consumer === "erp");
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine[0]).toMatchObject({ outcome: "retrying", attempt: 1 });
+    const log = await listEventDeliveries(ctx, org.admin.userId, { endpoint: "erp" });
+    const failing = log.items.find((item) => item.lastError);
+    expect(failing?.lastError).toBe("no answer from the endpoint (ECONNREFUSED)");
+    expect(JSON.stringify(log)).not.toContain("erp.example.test");
   });
 });

@@ -6,6 +6,7 @@ import {
   changeRole,
   confirmOwnershipTransfer,
   deliverDueEvents,
+  disableEventConsumer,
   inviteUser,
   leaveOrganization,
   type OrgkitContext,
@@ -113,7 +114,7 @@ describe("races on PostgreSQL", () => {
       while ((await deliverDueEvents(ctx, { onEvent, batchSize: 5 })).sent > 0);
     };
     await Promise.all([worker(), worker()]);
-    await syncEventConsumers(ctx, { host: false });
+    await disableEventConsumer(ctx, "host");
     for (const org of organizations) {
       const mine = seen.filter((event) => event.organizationId === org.organizationId);
       const stored = await ctx.db

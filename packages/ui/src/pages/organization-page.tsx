@@ -107,10 +107,12 @@ function LeaveSection({
   );
   return (
     <Section title="Leave organization">
-      <p className="mb-3 text-sm text-ok-muted">
-        You lose access to {organizationName} at once and return to personal mode. An admin can
-        invite you again.
-      </p>
+      {allowed ? (
+        <p className="mb-3 text-sm text-ok-muted">
+          You lose access to {organizationName} at once and return to personal mode. An admin can
+          invite you again.
+        </p>
+      ) : null}
       {allowed ? (
         <ConfirmDialog
           trigger={button(undefined)}

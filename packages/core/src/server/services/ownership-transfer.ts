@@ -194,8 +194,9 @@ export function confirmOwnershipTransfer(
         targetType: "member",
         targetId: target.id,
         targetLabel: target.username,
-        before: { owner: actor.username, [target.username]: target.role },
-        after: { owner: target.username, [actor.username]: "ADMIN" },
+        // Fixed keys: a username as a key could overwrite "owner" (a member named owner).
+        before: { owner: actor.username, newOwnerRole: target.role },
+        after: { owner: target.username, previousOwnerRole: "ADMIN" },
         at: now,
       },
       [actor.email, target.email].map((to) => ({
