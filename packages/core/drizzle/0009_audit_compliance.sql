@@ -22,3 +22,17 @@ BEGIN
   RAISE EXCEPTION 'audit_events is append-only';
 END;
 $$;
+--> statement-breakpoint
+-- The actor's IP address and user agent, when the host passes them for a request: the
+-- request's transactions carry them as transaction-local settings (withRequestContext).
+CREATE FUNCTION orgkit_audit_request_context() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.actor_ip := coalesce(NEW.actor_ip, nullif(current_setting('orgkit.actor_ip', true), ''));
+  NEW.actor_user_agent := coalesce(NEW.actor_user_agent, nullif(current_setting('orgkit.actor_user_agent', true), ''));
+  RETURN NEW;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER audit_events_request_context
+  BEFORE INSERT ON audit_events
+  FOR EACH ROW EXECUTE FUNCTION orgkit_audit_request_context();

@@ -1,4 +1,4 @@
-import type { OrgkitContext } from "@orgkit/core/server";
+import { type OrgkitContext, type RequestContext, withRequestContext } from "@orgkit/core/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { ApiContext, GetSessionUser } from "./context";
 import {
@@ -24,6 +24,12 @@ export type OrgkitHandlerOptions = {
   afterCommit?: () => void;
   /** Signs in a person who just accepted an invitation; returns the URL to send them to. */
   signInAfterAccept: ApiContext["signInAfterAccept"];
+  /**
+   * Records each audit event's actor IP address and user agent (R32), off by default: return
+   * them from the request as your proxy reports them, e.g.
+   * `(request) => ({ ip: request.headers.get("x-real-ip"), userAgent: request.headers.get("user-agent") })`.
+   */
+  auditRequestContext?: (request: Request) => RequestContext;
   /** Most procedures one batched request may call, however the path is encoded. Default 10. */
   maxBatchSize?: number;
   /** Largest accepted body in bytes, counted as read (chunked bodies too). Default 64 KiB. */
@@ -69,6 +75,12 @@ export function createOrgkitHandler(options: OrgkitHandlerOptions) {
   const router: AppRouter = appRouter;
   const endpoint = options.endpoint ?? "/api/trpc";
   const logger = options.logger ?? consoleLogger;
+  async function orgkitFor(request: Request): Promise<OrgkitContext> {
+    const ctx = typeof options.orgkit === "function" ? await options.orgkit() : options.orgkit;
+    return options.auditRequestContext
+      ? withRequestContext(ctx, options.auditRequestContext(request))
+      : ctx;
+  }
   async function handle(incoming: Request): Promise<Response> {
     const request = await screen(incoming, endpoint, {
       allowedOrigins: publicOrigins(options.allowedOrigins, incoming),
@@ -82,7 +94,7 @@ export function createOrgkitHandler(options: OrgkitHandlerOptions) {
       router,
       allowMethodOverride: false,
       createContext: async (): Promise<ApiContext> => ({
-        orgkit: typeof options.orgkit === "function" ? await options.orgkit() : options.orgkit,
+        orgkit: await orgkitFor(request),
         user: await options.getUser(request),
         afterCommit: options.afterCommit ?? (() => {}),
         signInAfterAccept: options.signInAfterAccept,

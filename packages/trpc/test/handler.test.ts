@@ -1,4 +1,4 @@
-import { createContext } from "@orgkit/core/server";
+import { createContext, schema } from "@orgkit/core/server";
 import {
   addMember,
   contextFor,
@@ -7,6 +7,7 @@ import {
   type TestDatabase,
   unique,
 } from "@orgkit/core/testing";
+import { desc } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOrgkitHandler } from "../src/handler";
 import { createWorld, type World } from "./world";
@@ -203,5 +204,44 @@ describe("route handler over HTTP", () => {
     expect(response.status).toBe(200);
     expect(text).toContain("invitationId");
     expect(text).not.toMatch(/token/i);
+  });
+
+  it("R32 auditRequestContext records the actor's address and agent; without it, nothing", async () => {
+    const recording = createOrgkitHandler({
+      orgkit: contextFor(database).ctx,
+      getUser: async () => ({ id: world.callers.ADMIN }),
+      signInAfterAccept: async () => "/",
+      auditRequestContext: (request) => ({
+        ip: request.headers.get("x-real-ip"),
+        userAgent: request.headers.get("user-agent"),
+      }),
+    });
+    const change = (target: ReturnType<typeof createOrgkitHandler>, role: string) =>
+      target.POST(
+        new Request(`${ORIGIN}/api/trpc/members.changeRole`, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            "sec-fetch-site": "same-origin",
+            "x-test-user": world.callers.ADMIN,
+            "x-real-ip": "198.51.100.4",
+            "user-agent": "Test/1.0",
+          },
+          body: JSON.stringify({ json: { memberId: world.org.viewer.memberId, role } }),
+        }),
+      );
+    const latest = async () => {
+      const [row] = await database.db
+        .select({ ip: schema.auditEvents.actorIp, userAgent: schema.auditEvents.actorUserAgent })
+        .from(schema.auditEvents)
+        .orderBy(desc(schema.auditEvents.id))
+        .limit(1);
+      return row;
+    };
+    expect((await change(recording, "USER")).status).toBe(200);
+    expect(await latest()).toEqual({ ip: "198.51.100.4", userAgent: "Test/1.0" });
+    // Control: the handler without the option records neither, headers or not.
+    expect((await change(handler, "VIEWER")).status).toBe(200);
+    expect(await latest()).toEqual({ ip: null, userAgent: null });
   });
 });

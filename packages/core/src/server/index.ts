@@ -14,6 +14,7 @@ export { DataDirLockedError } from "./pglite-lock";
 export { isPooledUrl, TransactionRolledBackError } from "./postgres";
 export * from "./rate-limit";
 export { recordChange, updateMemberWithAudit } from "./record-change";
+export * from "./request-context";
 export * from "./row-actions";
 export * as schema from "./schema";
 export * from "./secret-check";

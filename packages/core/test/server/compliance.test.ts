@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
   changeRole,
@@ -9,6 +9,7 @@ import {
   schema,
   setAuditRetention,
   startOwnershipTransfer,
+  withRequestContext,
 } from "../../src/server";
 import { addMember, createOrganization, DAY, unique } from "../../src/testing";
 import { DRIVERS, useDatabase } from "../support/suite";
@@ -127,5 +128,34 @@ describe.each(DRIVERS)("audit log compliance on %s", (driver) => {
     await expect(erase({ createdAt: new Date(0) })).rejects.toThrow();
     // Control: a label may be rewritten through that door.
     await erase({ targetLabel: "erased-xxxxxxxxxxxx" });
+  });
+
+  it("R32 the actor's IP address and user agent are recorded only when the host passes them", async () => {
+    const org = await createOrganization(t.ctx);
+    const latest = async () => {
+      const [row] = await t.ctx.db
+        .select({ ip: auditEvents.actorIp, userAgent: auditEvents.actorUserAgent })
+        .from(auditEvents)
+        .where(eq(auditEvents.organizationId, org.organizationId))
+        .orderBy(desc(auditEvents.id))
+        .limit(1);
+      return row;
+    };
+    // Off by default.
+    await changeRole(t.ctx, org.admin.userId, { memberId: org.user.memberId, role: "VIEWER" });
+    expect(await latest()).toEqual({ ip: null, userAgent: null });
+    const request = withRequestContext(t.ctx, {
+      ip: "203.0.113.7",
+      userAgent: "Mozilla/5.0 (X11)\u0000\n test",
+    });
+    await changeRole(request, org.admin.userId, { memberId: org.user.memberId, role: "USER" });
+    expect(await latest()).toEqual({ ip: "203.0.113.7", userAgent: "Mozilla/5.0 (X11) test" });
+    // A malformed address is dropped, not stored.
+    const forged = withRequestContext(t.ctx, { ip: "1.2.3.4'; drop table x;--", userAgent: "ua" });
+    await changeRole(forged, org.admin.userId, { memberId: org.user.memberId, role: "VIEWER" });
+    expect(await latest()).toEqual({ ip: null, userAgent: "ua" });
+    // The next request without it records nothing: the settings lasted one transaction.
+    await changeRole(t.ctx, org.admin.userId, { memberId: org.user.memberId, role: "USER" });
+    expect(await latest()).toEqual({ ip: null, userAgent: null });
   });
 });
