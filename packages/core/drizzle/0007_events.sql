@@ -42,6 +42,7 @@ CREATE FUNCTION orgkit_event_type(action text) RETURNS text LANGUAGE sql IMMUTAB
     WHEN 'ownership.transfer_requested' THEN 'ownership.transfer_started'
     WHEN 'ownership.transferred' THEN 'ownership.transferred'
     WHEN 'organization.activated' THEN 'organization.activated'
+    WHEN 'person.erased' THEN 'person.erased'
   END
 $$;
 --> statement-breakpoint

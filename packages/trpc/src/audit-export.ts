@@ -47,6 +47,13 @@ export function createAuditExportHandler(options: {
       );
     }
     const { format, from, to } = parsed.data;
+    // Compared as given: `to` gains its day only afterwards.
+    if (from && to && new Date(from) > new Date(to)) {
+      return Response.json(
+        { error: { message: "The request is not valid", reason: "INPUT_INVALID" } },
+        { status: 400, headers: API_HEADERS },
+      );
+    }
     const user = await options.getUser(request);
     if (!user) {
       return Response.json(

@@ -84,6 +84,8 @@ describe("R32 audit log export (streamed CSV and JSON Lines)", () => {
     expect((await get("format=xlsx")).status).toBe(400);
     expect((await get("format=csv&from=yesterday")).status).toBe(400);
     expect((await get("format=csv&from=2026-02-01&to=2026-01-01")).status).toBe(400);
+    // Reversed by one day: refused, not an empty file.
+    expect((await get("format=csv&from=2026-11-30&to=2026-11-29")).status).toBe(400);
     expect((await get("format=csv&extra=1")).status).toBe(400);
     // Control: the owner exports; empty dates (a form's unfilled fields) mean no bound.
     expect((await get("format=csv&from=&to=")).status).toBe(200);

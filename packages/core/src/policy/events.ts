@@ -16,6 +16,7 @@ export const EVENT_TYPES = [
   "ownership.transfer_started",
   "ownership.transferred",
   "organization.activated",
+  "person.erased",
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -36,4 +37,6 @@ export const EVENT_TYPE_OF_ACTION = {
   "ownership.transfer_requested": "ownership.transfer_started",
   "ownership.transferred": "ownership.transferred",
   "organization.activated": "organization.activated",
+  // Recipients of a person's data hear of its erasure (the target is the pseudonym).
+  "person.erased": "person.erased",
 } as const satisfies Partial<Record<AuditAction, EventType>>;

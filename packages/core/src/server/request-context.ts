@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { sql } from "drizzle-orm";
 import type { OrgkitContext } from "./context";
 import type { Db } from "./db";
@@ -9,13 +10,11 @@ export type RequestContext = {
   userAgent?: string | null;
 };
 
-const IP = /^[0-9A-Fa-f:.]{2,45}$/;
-
 /** Keeps only a well-formed address and a printable user agent of at most 512 characters. */
 function clean(request: RequestContext): { ip: string; userAgent: string } {
   const ip = request.ip?.trim() ?? "";
   const userAgent = (request.userAgent ?? "").replace(/[^\x20-\x7E]/g, "").slice(0, 512);
-  return { ip: IP.test(ip) ? ip : "", userAgent };
+  return { ip: isIP(ip) ? ip : "", userAgent };
 }
 
 /**

@@ -79,8 +79,8 @@ export async function addMember(
   inviterUserId: string,
   role: InvitationRole,
   username = unique(role.toLowerCase()),
+  email = `${username}@example.test`,
 ): Promise<Person> {
-  const email = `${username}@example.test`;
   const { invitationId } = await inviteUser(ctx, inviterUserId, { email, username, role });
   const accepted = await acceptInvitation(ctx, { token: await latestToken(ctx, invitationId) });
   return { userId: accepted.userId, memberId: accepted.memberId, username, email };

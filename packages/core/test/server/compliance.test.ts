@@ -2,6 +2,8 @@ import { desc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
   changeRole,
+  deliverDueEvents,
+  disableEventConsumer,
   erasePerson,
   inviteUser,
   listAuditEvents,
@@ -9,6 +11,7 @@ import {
   schema,
   setAuditRetention,
   startOwnershipTransfer,
+  syncEventConsumers,
   withRequestContext,
 } from "../../src/server";
 import { addMember, createOrganization, DAY, unique } from "../../src/testing";
@@ -95,6 +98,13 @@ describe.each(DRIVERS)("audit log compliance on %s", (driver) => {
     const again = await erasePerson(t.ctx, { email: person.email });
     expect(again).toEqual({ pseudonym: erased.pseudonym, organizations: 0 });
 
+    // Their sessions and sign-in accounts are gone with it.
+    const [sessionsLeft] = await t.ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(schema.sessions)
+      .where(eq(schema.sessions.userId, person.userId));
+    expect(sessionsLeft?.n).toBe(0);
+
     // Someone only invited (no account yet): the invitation and its queued email are rewritten.
     const invitee = `${unique("invitee")}@example.test`;
     const inviteeName = unique("invitee");
@@ -118,16 +128,26 @@ describe.each(DRIVERS)("audit log compliance on %s", (driver) => {
       .limit(1);
     const erase = (values: Partial<typeof auditEvents.$inferInsert>) =>
       t.ctx.db.transaction(async (tx) => {
-        await tx.execute(sql`select set_config('orgkit.audit_maintenance', 'erasure', true)`);
+        await tx.execute(
+          sql`insert into audit_maintenance (txid, kind) values (txid_current(), 'erasure')`,
+        );
         await tx
           .update(auditEvents)
           .set(values)
           .where(eq(auditEvents.id, event?.id ?? 0));
+        await tx.execute(sql`delete from audit_maintenance where txid = txid_current()`);
       });
     await expect(erase({ action: "forged" })).rejects.toThrow();
     await expect(erase({ createdAt: new Date(0) })).rejects.toThrow();
     // Control: a label may be rewritten through that door.
     await erase({ targetLabel: "erased-xxxxxxxxxxxx" });
+    // A setting (what a read-only injection could set for a whole session) opens nothing, and
+    // TRUNCATE is refused.
+    await t.ctx.db.execute(sql`select set_config('orgkit.audit_maintenance', 'retention', false)`);
+    await expect(
+      t.ctx.db.delete(auditEvents).where(eq(auditEvents.id, event?.id ?? 0)),
+    ).rejects.toThrow();
+    await expect(t.ctx.db.execute(sql`truncate audit_events cascade`)).rejects.toThrow();
   });
 
   it("R32 the actor's IP address and user agent are recorded only when the host passes them", async () => {
@@ -157,5 +177,56 @@ describe.each(DRIVERS)("audit log compliance on %s", (driver) => {
     // The next request without it records nothing: the settings lasted one transaction.
     await changeRole(t.ctx, org.admin.userId, { memberId: org.user.memberId, role: "USER" });
     expect(await latest()).toEqual({ ip: null, userAgent: null });
+  });
+
+  it("R32 erasing someone whose username reads like a role changes no role, and no one else", async () => {
+    const org = await createOrganization(t.ctx);
+    const named = await addMember(
+      t.ctx,
+      org.owner.userId,
+      "ADMIN",
+      "admin",
+      `${unique("a")}@example.test`,
+    );
+    await changeRole(t.ctx, org.owner.userId, { memberId: org.user.memberId, role: "ADMIN" });
+    // Someone else is "admin" in another organization.
+    const other = await createOrganization(t.ctx);
+    const namesake = await addMember(
+      t.ctx,
+      other.owner.userId,
+      "USER",
+      "admin",
+      `${unique("b")}@example.test`,
+    );
+    const otherBefore = await listAuditEvents(t.ctx, other.owner.userId, { limit: 100 });
+    const { pseudonym } = await erasePerson(t.ctx, { email: named.email });
+    const events = await listAuditEvents(t.ctx, org.owner.userId, { limit: 100 });
+    const roleChange = events.items.find((e) => e.action === "member.role_changed");
+    expect(roleChange?.after).toEqual({ role: "ADMIN" });
+    expect(events.items.some((e) => e.targetLabel === pseudonym)).toBe(true);
+    // The namesake's organization is untouched, events and membership alike.
+    expect(await listAuditEvents(t.ctx, other.owner.userId, { limit: 100 })).toEqual(otherBefore);
+    const [row] = await t.ctx.db
+      .select({ username: schema.members.username })
+      .from(schema.members)
+      .where(eq(schema.members.id, namesake.memberId));
+    expect(row?.username).toBe("admin");
+  });
+
+  it("R32 retention keeps an old event still owed to an event consumer", async () => {
+    const org = await createOrganization(t.ctx);
+    await syncEventConsumers(t.ctx, { host: true });
+    await changeRole(t.ctx, org.admin.userId, { memberId: org.user.memberId, role: "VIEWER" });
+    await disableEventConsumer(t.ctx, "host");
+    await setAuditRetention(t.ctx, org.organizationId, 1);
+    t.clock.advance(2 * DAY);
+    await pruneAuditLog(t.ctx);
+    const kept = await listAuditEvents(t.ctx, org.owner.userId, { limit: 100 });
+    expect(kept.items.map((e) => e.action).sort()).toEqual(["audit.pruned", "member.role_changed"]);
+    // Once delivered, it goes with the next run.
+    await deliverDueEvents(t.ctx, { onEvent: () => {} });
+    await pruneAuditLog(t.ctx);
+    const after = await listAuditEvents(t.ctx, org.owner.userId, { limit: 100 });
+    expect(after.items.every((e) => e.action === "audit.pruned")).toBe(true);
   });
 });

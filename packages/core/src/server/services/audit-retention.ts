@@ -1,4 +1,5 @@
-import { and, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, eq, inArray, lt, notExists, sql } from "drizzle-orm";
+import { closeAuditDoor, openAuditDoor } from "../audit-maintenance";
 import type { OrgkitContext } from "../context";
 import { auditEvents, eventDeliveries, organizations } from "../schema";
 
@@ -7,9 +8,10 @@ const DAY_MS = 86_400_000;
 /**
  * The retention job: deletes each organization's audit events older than its
  * `audit_retention_days` (default 400), with their event deliveries, in batches, and records
- * one `audit.pruned` event per organization it pruned. It is the only writer the append-only
+ * one `audit.pruned` event per batch it deleted, in that batch's transaction. It is the only writer the append-only
  * trigger lets delete (R32): each batch's transaction opens that door for itself alone.
- * Run it daily (a cron route, or `orgkit` from a scheduler).
+ * Events still owed to an event consumer are kept until delivered. Run it daily, e.g. from
+ * your cron route: orgkit does not schedule it.
  *
  * @param options.batchSize events deleted per transaction. Default 5 000.
  * @returns `{ deleted }`, events deleted in all.
@@ -27,39 +29,56 @@ export async function pruneAuditLog(
   let deleted = 0;
   for (const organization of retained) {
     const cutoff = new Date(now.getTime() - organization.days * DAY_MS);
-    let pruned = 0;
     for (;;) {
       const count = await ctx.db.transaction(async (tx) => {
-        await tx.execute(sql`select set_config('orgkit.audit_maintenance', 'retention', true)`);
         const old = await tx
           .select({ id: auditEvents.id })
           .from(auditEvents)
           .where(
-            and(eq(auditEvents.organizationId, organization.id), lt(auditEvents.createdAt, cutoff)),
+            and(
+              eq(auditEvents.organizationId, organization.id),
+              lt(auditEvents.createdAt, cutoff),
+              // An event still owed to a consumer waits for its delivery (at least once).
+              notExists(
+                tx
+                  .select({ one: sql`1` })
+                  .from(eventDeliveries)
+                  .where(
+                    and(
+                      eq(eventDeliveries.auditEventId, auditEvents.id),
+                      eq(eventDeliveries.status, "PENDING"),
+                    ),
+                  ),
+              ),
+            ),
           )
           .orderBy(auditEvents.id)
           .limit(batchSize);
         if (old.length === 0) return 0;
         const ids = old.map((row) => row.id);
+        await openAuditDoor(tx, "retention");
         await tx.delete(eventDeliveries).where(inArray(eventDeliveries.auditEventId, ids));
         await tx.delete(auditEvents).where(inArray(auditEvents.id, ids));
+        await closeAuditDoor(tx);
+        // Said in the same transaction: the log never loses events without saying so.
+        await tx.insert(auditEvents).values({
+          organizationId: organization.id,
+          actorUserId: null,
+          action: "audit.pruned",
+          targetType: "organization",
+          targetId: organization.id,
+          targetLabel: "audit log",
+          after: {
+            deleted: ids.length,
+            before: cutoff.toISOString(),
+            retentionDays: organization.days,
+          },
+          createdAt: now,
+        });
         return ids.length;
       });
-      pruned += count;
+      deleted += count;
       if (count < batchSize) break;
-    }
-    if (pruned > 0) {
-      await ctx.db.insert(auditEvents).values({
-        organizationId: organization.id,
-        actorUserId: null,
-        action: "audit.pruned",
-        targetType: "organization",
-        targetId: organization.id,
-        targetLabel: "audit log",
-        after: { deleted: pruned, before: cutoff.toISOString(), retentionDays: organization.days },
-        createdAt: now,
-      });
-      deleted += pruned;
     }
   }
   return { deleted };

@@ -1,31 +1,54 @@
 import { createHmac } from "node:crypto";
-import { and, eq, inArray, or, sql } from "drizzle-orm";
-import { normalizeEmail } from "../../policy";
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
+import { checkEmail, normalizeEmail, PolicyError } from "../../policy";
+import { closeAuditDoor, openAuditDoor } from "../audit-maintenance";
 import type { OrgkitContext } from "../context";
 import type { Tx } from "../db";
+import { escapeLike } from "../pagination";
 import {
   accounts,
   auditEvents,
   devMailbox,
   emailOutbox,
+  eventDeliveries,
   invitations,
   members,
+  organizations,
   ownershipTransfers,
+  sessions,
   users,
   verificationTokens,
 } from "../schema";
 
+/** Fields of an event's before/after and of a queued email's payload that hold a username. */
+const NAME_FIELDS = new Set([
+  "to",
+  "invitedBy",
+  "owner",
+  "inviterUsername",
+  "username",
+  "targetUsername",
+  "previousOwner",
+  "newOwner",
+]);
+
 /**
- * A right-to-erasure request, carried out by the host: the person's email and usernames are
- * replaced by a stable pseudonym in every account, membership, invitation, transfer, queued
- * email and audit event, in one transaction. The events stay (who did what stays provable,
- * under the pseudonym), each organization the person belonged to records `person.erased`,
- * and their queued emails are cancelled. Their sign-in links are deleted; their sessions are
- * the host's to end.
+ * A right-to-erasure request, carried out by the host once it accepted it: the person's email
+ * and usernames are replaced by a stable pseudonym in their account, memberships, invitations,
+ * transfers, queued emails and every audit event that names them, in one transaction under
+ * the locks of their organizations (no change can write their old name meanwhile). Their
+ * sessions, sign-in accounts and sign-in links are deleted. The events stay (who did what
+ * stays provable, under the pseudonym); each organization records `person.erased`, which is
+ * also published to event consumers. A username is replaced only where it named this person:
+ * in their organizations, in fields that hold names, on their own records.
+ *
+ * The pseudonym is an HMAC under the server secret: pseudonymous, not anonymous (whoever holds
+ * the secret can check an address against it).
  *
  * @param input.email the person's address, in any case.
  * @returns `{ pseudonym, organizations }`: `erased-<12 characters>` (the same for the same
  *   address and secret), and how many organizations recorded the erasure.
+ * @throws PolicyError EMAIL_INVALID for something that is not an address.
  * @example await erasePerson(ctx, { email: "ada@example.com" }); // { pseudonym: "erased-3kq…", organizations: 1 }
  */
 export async function erasePerson(
@@ -33,36 +56,62 @@ export async function erasePerson(
   input: { email: string },
 ): Promise<{ pseudonym: string; organizations: number }> {
   const email = normalizeEmail(input.email);
+  const valid = checkEmail(email);
+  if (!valid.allowed) throw new PolicyError(valid.reason);
   const digest = createHmac("sha256", ctx.secret).update(`erasure:${email}`).digest("base64url");
   const pseudonym = `erased-${digest.slice(0, 12).toLowerCase()}`;
   const pseudoEmail = `${pseudonym}@erased.invalid`;
   return ctx.db.transaction(async (tx) => {
-    // The one door through the audit log's append-only trigger for this transaction (R32).
-    await tx.execute(sql`select set_config('orgkit.audit_maintenance', 'erasure', true)`);
     const people = await tx
       .select({ id: users.id })
       .from(users)
-      .where(sql`lower(${users.email}) = ${email}`);
+      .where(sql`lower(${users.email}) = ${email}`)
+      .for("update");
     const accountIds = people.map((a) => a.id);
+    const organizationsOf = async () => {
+      const rows = await tx
+        .select({ organizationId: members.organizationId })
+        .from(members)
+        .where(accountIds.length ? inArray(members.userId, accountIds) : sql`false`)
+        .union(
+          tx
+            .select({ organizationId: invitations.organizationId })
+            .from(invitations)
+            .where(sql`lower(${invitations.email}) = ${email}`),
+        );
+      return rows.map((row) => row.organizationId).sort();
+    };
+    // Their organizations' locks, in id order: every change there waits for the erasure.
+    const organizationIds = await organizationsOf();
+    if (organizationIds.length) {
+      await tx
+        .select({ id: organizations.id })
+        .from(organizations)
+        .where(inArray(organizations.id, organizationIds))
+        .orderBy(asc(organizations.id))
+        .for("update");
+    }
+    // Read again under the locks: what they were named, where.
     const memberships = accountIds.length
       ? await tx
-          .select({ username: members.username, organizationId: members.organizationId })
+          .select({
+            id: members.id,
+            username: members.username,
+            organizationId: members.organizationId,
+          })
           .from(members)
           .where(inArray(members.userId, accountIds))
       : [];
     const invited = await tx
-      .select({ username: invitations.username, organizationId: invitations.organizationId })
+      .select({
+        id: invitations.id,
+        username: invitations.username,
+        organizationId: invitations.organizationId,
+      })
       .from(invitations)
-      .where(eq(invitations.email, email));
-    const names = new Set([
-      email,
-      ...memberships.map((m) => m.username),
-      ...invited.map((i) => i.username),
-    ]);
-    const organizationIds = [
-      ...new Set([...memberships, ...invited].map((row) => row.organizationId)),
-    ];
+      .where(sql`lower(${invitations.email}) = ${email}`);
 
+    await openAuditDoor(tx, "erasure");
     if (accountIds.length) {
       await tx
         .update(users)
@@ -72,6 +121,8 @@ export async function erasePerson(
         .update(members)
         .set({ username: pseudonym })
         .where(inArray(members.userId, accountIds));
+      await tx.delete(sessions).where(inArray(sessions.userId, accountIds));
+      await tx.delete(accounts).where(inArray(accounts.userId, accountIds));
       await tx
         .update(auditEvents)
         .set({ actorIp: null, actorUserAgent: null })
@@ -80,70 +131,109 @@ export async function erasePerson(
     await tx
       .update(invitations)
       .set({ email: pseudoEmail, username: pseudonym })
-      .where(eq(invitations.email, email));
+      .where(sql`lower(${invitations.email}) = ${email}`);
     await tx
       .update(ownershipTransfers)
       .set({ sentTo: pseudoEmail })
-      .where(eq(ownershipTransfers.sentTo, email));
-    await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, email));
-    // Auth.js's email provider keys its account row by the address.
+      .where(sql`lower(${ownershipTransfers.sentTo}) = ${email}`);
     await tx
-      .update(accounts)
-      .set({ providerAccountId: pseudoEmail })
-      .where(sql`lower(${accounts.providerAccountId}) = ${email}`);
+      .delete(verificationTokens)
+      .where(sql`lower(${verificationTokens.identifier}) = ${email}`);
     await tx
       .delete(devMailbox)
-      .where(or(eq(devMailbox.to, email), sql`${devMailbox.text} ilike ${`%${email}%`}`));
-    // Their own queued emails are cancelled and emptied; others' that name them are rewritten.
+      .where(
+        or(
+          sql`lower(${devMailbox.to}) = ${email}`,
+          sql`${devMailbox.text} ilike ${`%${escapeLike(email)}%`}`,
+        ),
+      );
+    // Their own queued emails are cancelled and emptied.
     await tx
       .update(emailOutbox)
       .set({
         to: pseudoEmail,
         payload: sql`'{}'::jsonb`,
+        lastError: null,
         status: sql`case when ${emailOutbox.status} = 'PENDING' then 'CANCELLED' else ${emailOutbox.status} end`,
       })
-      .where(eq(emailOutbox.to, email));
-    await rewriteMentions(tx, names, pseudonym, organizationIds);
+      .where(sql`lower(${emailOutbox.to}) = ${email}`);
     for (const organizationId of organizationIds) {
+      const names = new Set(
+        [...memberships, ...invited]
+          .filter((row) => row.organizationId === organizationId)
+          .map((row) => row.username.toLowerCase()),
+      );
+      const own = {
+        members: memberships.filter((m) => m.organizationId === organizationId).map((m) => m.id),
+        invitations: invited.filter((i) => i.organizationId === organizationId).map((i) => i.id),
+      };
+      await rewriteOrganization(tx, {
+        organizationId,
+        email,
+        pseudoEmail,
+        pseudonym,
+        names,
+        own,
+        accountIds,
+      });
       await tx.insert(auditEvents).values({
         organizationId,
         actorUserId: null,
         action: "person.erased",
-        targetType: "member",
+        targetType: "person",
         targetId: pseudonym,
         targetLabel: pseudonym,
         createdAt: ctx.now(),
       });
     }
+    await closeAuditDoor(tx);
     return { pseudonym, organizations: organizationIds.length };
   });
 }
 
-/** Replaces every string equal to one of `names` (case aside) inside a JSON value. */
-function replaceNames(value: unknown, names: Set<string>, pseudonym: string): unknown {
-  if (typeof value === "string") return names.has(value.toLowerCase()) ? pseudonym : value;
-  if (Array.isArray(value)) return value.map((item) => replaceNames(item, names, pseudonym));
+type Erasure = {
+  organizationId: string;
+  email: string;
+  pseudoEmail: string;
+  pseudonym: string;
+  /** The usernames the person had in this organization (lower case). */
+  names: Set<string>;
+  own: { members: string[]; invitations: string[] };
+  accountIds: string[];
+};
+
+/**
+ * Replaces, inside a JSON value, the person's email anywhere, and their usernames only in the
+ * fields that hold names (`owner`, `inviterUsername`, …): never a role or a status that
+ * happens to read like a username ("admin").
+ */
+function rewrite(value: unknown, erasure: Erasure, field?: string): unknown {
+  if (typeof value === "string") {
+    const lower = value.toLowerCase();
+    if (lower === erasure.email) return erasure.pseudoEmail;
+    if (field && NAME_FIELDS.has(field) && erasure.names.has(lower)) return erasure.pseudonym;
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((item) => rewrite(item, erasure, field));
   if (value && typeof value === "object") {
     return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, replaceNames(item, names, pseudonym)]),
+      Object.entries(value).map(([key, item]) => [key, rewrite(item, erasure, key)]),
     );
   }
   return value;
 }
 
-/** Audit events and queued emails of the person's organizations that name them. */
-async function rewriteMentions(
-  tx: Tx,
-  names: Set<string>,
-  pseudonym: string,
-  organizationIds: string[],
-): Promise<void> {
-  if (organizationIds.length === 0) return;
+/** One organization's audit events, queued emails and delivery notes that name the person. */
+async function rewriteOrganization(tx: Tx, erasure: Erasure): Promise<void> {
+  const { organizationId, email, names } = erasure;
+  const patterns = [email, ...names].map((name) => `%${escapeLike(name)}%`);
   const mentions = (column: unknown) =>
-    or(...[...names].map((name) => sql`${column}::text ilike ${`%${name}%`}`));
+    or(...patterns.map((pattern) => sql`${column}::text ilike ${pattern}`));
   const events = await tx
     .select({
       id: auditEvents.id,
+      targetType: auditEvents.targetType,
+      targetId: auditEvents.targetId,
       targetLabel: auditEvents.targetLabel,
       before: auditEvents.before,
       after: auditEvents.after,
@@ -151,7 +241,7 @@ async function rewriteMentions(
     .from(auditEvents)
     .where(
       and(
-        inArray(auditEvents.organizationId, organizationIds),
+        eq(auditEvents.organizationId, organizationId),
         or(
           mentions(auditEvents.targetLabel),
           mentions(auditEvents.before),
@@ -160,25 +250,45 @@ async function rewriteMentions(
       ),
     );
   for (const event of events) {
+    // The label names the person when the event is about one of their own records.
+    const theirs =
+      (event.targetType === "member" && erasure.own.members.includes(event.targetId)) ||
+      (event.targetType === "invitation" && erasure.own.invitations.includes(event.targetId));
+    const label = event.targetLabel.toLowerCase();
+    const targetLabel =
+      label === email
+        ? erasure.pseudoEmail
+        : (theirs || event.targetType === "ownership_transfer") && names.has(label)
+          ? erasure.pseudonym
+          : event.targetLabel;
     await tx
       .update(auditEvents)
       .set({
-        targetLabel: replaceNames(event.targetLabel, names, pseudonym) as string,
-        before: replaceNames(event.before, names, pseudonym) as typeof event.before,
-        after: replaceNames(event.after, names, pseudonym) as typeof event.after,
+        targetLabel,
+        before: rewrite(event.before, erasure) as typeof event.before,
+        after: rewrite(event.after, erasure) as typeof event.after,
       })
       .where(eq(auditEvents.id, event.id));
   }
   const queued = await tx
     .select({ id: emailOutbox.id, payload: emailOutbox.payload })
     .from(emailOutbox)
-    .where(
-      and(inArray(emailOutbox.organizationId, organizationIds), mentions(emailOutbox.payload)),
-    );
+    .where(and(eq(emailOutbox.organizationId, organizationId), mentions(emailOutbox.payload)));
   for (const row of queued) {
     await tx
       .update(emailOutbox)
-      .set({ payload: replaceNames(row.payload, names, pseudonym) as typeof row.payload })
+      .set({ payload: rewrite(row.payload, erasure) as typeof row.payload })
       .where(eq(emailOutbox.id, row.id));
   }
+  // Failure notes are free text: any that quotes the person goes.
+  await tx
+    .update(emailOutbox)
+    .set({ lastError: null })
+    .where(and(eq(emailOutbox.organizationId, organizationId), mentions(emailOutbox.lastError)));
+  await tx
+    .update(eventDeliveries)
+    .set({ lastError: null })
+    .where(
+      and(eq(eventDeliveries.organizationId, organizationId), mentions(eventDeliveries.lastError)),
+    );
 }

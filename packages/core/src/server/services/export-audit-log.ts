@@ -113,7 +113,8 @@ async function* chunks(
       );
       const csv = Papa.unparse(
         { fields: [...AUDIT_EXPORT_COLUMNS], data: table },
-        { header: first, escapeFormulae: true, newline: "\r\n" },
+        // Explicit: the library's default pattern misses a cell whose formula spans lines.
+        { header: first, escapeFormulae: /^[=+\-@\t\r]/, newline: "\r\n" },
       );
       if (csv) yield `${csv}\r\n`;
     }
