@@ -30,6 +30,11 @@ describe("outbox worker loop", () => {
     worker.kick();
     worker.kick(); // coalesces with the pass under way
     await expect.poll(async () => (await readDevMailbox(ctx.db, { to: email })).length).toBe(1);
-    expect(await worker.drain()).toEqual({ sent: 0, retrying: 0, dead: 0 });
+    expect(await worker.drain()).toEqual({
+      sent: 0,
+      retrying: 0,
+      dead: 0,
+      events: { sent: 0, retrying: 0, dead: 0 },
+    });
   });
 });
