@@ -1,4 +1,5 @@
-import { REASONS, type ReasonCode } from "./reasons";
+import type { ReasonParams } from "./decision";
+import { type ReasonCode, reasonMessage } from "./reasons";
 
 /** A refusal by the policy, carrying its reason code. Transports map it once. */
 export class PolicyError extends Error {
@@ -7,10 +8,17 @@ export class PolicyError extends Error {
   /** Seconds to wait, for RATE_LIMITED. */
   readonly retryAfterSeconds: number | undefined;
 
-  constructor(reason: ReasonCode, options: { retryAfterSeconds?: number } = {}) {
-    super(REASONS[reason].message);
+  /** The values its message names, e.g. `{ used, limit }`. */
+  readonly params: ReasonParams | undefined;
+
+  constructor(
+    reason: ReasonCode,
+    options: { retryAfterSeconds?: number; params?: ReasonParams } = {},
+  ) {
+    super(reasonMessage(reason, options.params));
     this.reason = reason;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.params = options.params;
   }
 }
 

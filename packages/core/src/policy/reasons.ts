@@ -1,4 +1,4 @@
-import type { Decision } from "./decision";
+import type { Decision, ReasonParams } from "./decision";
 
 /**
  * How a refusal is classified. Transports map a kind to their own status
@@ -101,6 +101,10 @@ export const REASONS = {
     kind: "precondition",
     message: "Leave organization disabled: admins cannot remove themselves",
   },
+  SEAT_LIMIT_REACHED: {
+    kind: "precondition",
+    message: "Seat limit reached: {used} of {limit} seats used",
+  },
   TRANSFER_OWNER_ONLY: {
     kind: "forbidden",
     message: "Only the current owner can transfer organization ownership",
@@ -137,8 +141,17 @@ export const REASONS = {
 
 export type ReasonCode = keyof typeof REASONS;
 
-export function reasonMessage(code: ReasonCode): string {
-  return REASONS[code].message;
+/**
+ * A reason's message in the guide's words, its `{placeholders}` filled from `params`.
+ *
+ * @example reasonMessage("SEAT_LIMIT_REACHED", { used: 20, limit: 20 }); // "Seat limit reached: 20 of 20 seats used"
+ */
+export function reasonMessage(code: ReasonCode, params?: ReasonParams): string {
+  const message: string = REASONS[code].message;
+  if (!params) return message;
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
 }
 
 export function isReasonCode(value: unknown): value is ReasonCode {
@@ -157,5 +170,9 @@ export type ExplainedDecision =
 export function explain(decision: Decision): ExplainedDecision {
   return decision.allowed
     ? { allowed: true }
-    : { allowed: false, reason: decision.reason, message: REASONS[decision.reason].message };
+    : {
+        allowed: false,
+        reason: decision.reason,
+        message: reasonMessage(decision.reason, decision.params),
+      };
 }

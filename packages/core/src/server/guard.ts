@@ -2,7 +2,7 @@ import { type Decision, PolicyError, type ReasonCode } from "../policy";
 
 /** Turns a refusal into a PolicyError; the server's only way to say no. */
 export function enforce(decision: Decision): void {
-  if (!decision.allowed) throw new PolicyError(decision.reason);
+  if (!decision.allowed) throw new PolicyError(decision.reason, { params: decision.params });
 }
 
 /** The constraint a unique violation hit, whichever driver raised it (walks `cause`). */

@@ -17,6 +17,7 @@ export { recordChange, updateMemberWithAudit } from "./record-change";
 export * from "./request-context";
 export * from "./row-actions";
 export * as schema from "./schema";
+export { readSeats, setSeatLimit } from "./seats";
 export * from "./secret-check";
 export * from "./services/accept-invitation";
 export * from "./services/activate-organization";

@@ -7,12 +7,14 @@ import {
   confirmOwnershipTransfer,
   deliverDueEvents,
   disableEventConsumer,
+  getMyOrganization,
   inviteUser,
   leaveOrganization,
   type OrgkitContext,
   type OrgkitEvent,
   removeMember,
   schema,
+  setSeatLimit,
   startOwnershipTransfer,
   syncEventConsumers,
 } from "../../src/server";
@@ -125,6 +127,28 @@ describe("races on PostgreSQL", () => {
       // Every audit event here publishes one: delivered once each, in the order they happened.
       expect(mine.map((event) => event.id)).toEqual(stored.map((row) => row.id));
     }
+  });
+
+  it("seats: 50 invitations at once into 10 free seats, exactly 10 sent", async () => {
+    const org = await createOrganization(ctx); // 4 members
+    await setSeatLimit(ctx, org.organizationId, 14);
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        outcome(
+          inviteUser(ctx, i % 2 ? org.admin.userId : org.owner.userId, {
+            email: `${unique("seatrace")}@example.test`,
+            username: unique("seatrace"),
+            role: "VIEWER",
+          }),
+        ),
+      ),
+    );
+    expect(results.filter((r) => r === "OK")).toHaveLength(10);
+    expect(results.filter((r) => r !== "OK").every((r) => r === "SEAT_LIMIT_REACHED")).toBe(true);
+    expect((await getMyOrganization(ctx, org.owner.userId))?.counts?.seats).toEqual({
+      used: 14,
+      limit: 14,
+    });
   });
 
   it(`R23 R36 confirming a transfer while the target is removed, ${ROUNDS} rounds: one of the two wins`, async () => {

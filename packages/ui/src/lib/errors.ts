@@ -1,4 +1,10 @@
-import { type Decision, isReasonCode, REASONS, type ReasonCode } from "@orgkit/core/policy";
+import {
+  type Decision,
+  isReasonCode,
+  REASONS,
+  type ReasonCode,
+  reasonMessage,
+} from "@orgkit/core/policy";
 import { TRPCClientError } from "@trpc/client";
 
 /** The reason code the server gave, if the error is a policy refusal. */
@@ -17,7 +23,7 @@ export function messageOf(error: unknown): string {
 
 /** The message of a refusal the server decided, or null when allowed. */
 export function decisionMessage(decision: Decision): string | null {
-  return decision.allowed ? null : REASONS[decision.reason].message;
+  return decision.allowed ? null : reasonMessage(decision.reason, decision.params);
 }
 
 /**

@@ -1,5 +1,5 @@
 "use client";
-import { DEFAULT_BASE_PATH, pagePath } from "@orgkit/core/policy";
+import { DEFAULT_BASE_PATH, formatCount, pagePath } from "@orgkit/core/policy";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Notice, PageShell } from "../components/layout";
@@ -49,6 +49,12 @@ export function UsersPage({ basePath = DEFAULT_BASE_PATH }: PageProps) {
         <h2 id="orgkit-users" className="sr-only">
           Organization users
         </h2>
+        {organization.data?.counts?.seats ? (
+          <p className="mb-3 text-sm text-ok-muted">
+            {formatCount(organization.data.counts.seats.used)} of{" "}
+            {formatCount(organization.data.counts.seats.limit)} seats
+          </p>
+        ) : null}
         <UserLists
           tab={tab}
           onTabChange={setTab}

@@ -32,7 +32,18 @@ export type InviteSnapshot = {
   readonly emailInvited: boolean;
   /** An active member or pending invitation of the organization has this username. */
   readonly usernameTaken: boolean;
+  /** Seats in use (active members and pending, unexpired invitations) and the limit, if any. */
+  readonly seats?: Seats;
 };
+
+/** A seat is an active member or a pending, unexpired invitation; `limit` null is unlimited. */
+export type Seats = { readonly used: number; readonly limit: number | null };
+
+/** Seat limits: one more seat must be free. */
+export const seatIsFree: Rule<{ readonly seats?: Seats }> = ({ seats }) =>
+  seats && seats.limit !== null && seats.used >= seats.limit
+    ? deny("SEAT_LIMIT_REACHED", { used: seats.used, limit: seats.limit })
+    : ALLOW;
 
 export const roleIsInvitable: Rule<Pick<InviteSnapshot, "role">> = ({ role }) => {
   if (role === "OWNER") return deny("OWNER_NOT_INVITABLE");
@@ -52,6 +63,7 @@ export const INVITE_RULES = [
   usernameIsValid,
   emailIsFree,
   usernameIsFree,
+  seatIsFree,
 ] as const;
 
 /** R8–R10: invite a person by email, username and role. */
@@ -63,7 +75,11 @@ type InvitationActionSnapshot = { readonly actor: ActorFacts; readonly status: I
 
 /** R10, R12: a resend re-checks the email and username against everything but itself. */
 export type ResendSnapshot = InvitationActionSnapshot &
-  Pick<InviteSnapshot, "emailRegistered" | "emailInvited" | "usernameTaken">;
+  Pick<InviteSnapshot, "emailRegistered" | "emailInvited" | "usernameTaken" | "seats">;
+
+/** An expired invitation holds no seat: resending it takes one again. */
+export const resendFindsASeat: Rule<ResendSnapshot> = (snapshot) =>
+  snapshot.status === "EXPIRED" ? seatIsFree(snapshot) : ALLOW;
 
 export const invitationIsResendable: Rule<InvitationActionSnapshot> = ({ status }) =>
   status === "PENDING" || status === "EXPIRED" ? ALLOW : deny("INVITATION_NOT_RESENDABLE");
@@ -76,7 +92,13 @@ export const invitationIsRevocable: Rule<InvitationActionSnapshot> = ({ status }
 /** R12: resend a pending or expired invitation whose email and username are still free. */
 export function decideResend(snapshot: ResendSnapshot): Decision {
   return decide(
-    [...USER_MANAGEMENT_RULES, invitationIsResendable, emailIsFree, usernameIsFree],
+    [
+      ...USER_MANAGEMENT_RULES,
+      invitationIsResendable,
+      emailIsFree,
+      usernameIsFree,
+      resendFindsASeat,
+    ],
     snapshot,
   );
 }

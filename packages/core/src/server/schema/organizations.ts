@@ -14,10 +14,13 @@ export const organizations = pgTable(
     createdAt: at("created_at").notNull().defaultNow(),
     /** Days the audit log is kept; `pruneAuditLog` deletes older events. */
     auditRetentionDays: integer("audit_retention_days").notNull().default(400),
+    /** Seats the host sells this organization (members plus pending invitations); null: no limit. */
+    seatLimit: integer("seat_limit"),
   },
   (t) => [
     uniqueIndex("organizations_name_key").on(t.nameKey),
     check("organizations_audit_retention_check", sql`${t.auditRetentionDays} between 1 and 36500`),
+    check("organizations_seat_limit_check", sql`${t.seatLimit} > 0`),
   ],
 );
 

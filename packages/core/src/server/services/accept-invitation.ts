@@ -6,6 +6,7 @@ import {
   decideAcceptance,
   invitationStatus,
   PolicyError,
+  seatIsFree,
 } from "../../policy";
 import { appendAudit } from "../audit-log";
 import type { OrgkitContext } from "../context";
@@ -14,6 +15,7 @@ import { enforce, mapConflicts } from "../guard";
 import { emailRegistered } from "../invite-conflicts";
 import { lockOrganization } from "../organization-lock";
 import { invitations, members, organizations, users } from "../schema";
+import { seatedMembers } from "../seats";
 import { hashToken } from "../tokens";
 
 const inviter = alias(members, "inviter");
@@ -110,6 +112,15 @@ export function acceptInvitation(ctx: OrgkitContext, input: { token: string }) {
         const found = await readByToken(tx, input.token, now);
         if (!found) throw new PolicyError("INVITATION_NOT_VALID");
         enforce(decideAcceptance(found.snapshot));
+        // The invitation held a seat; joining needs one the members have not filled (a limit
+        // lowered since the invitation was sent).
+        const [seated] = await tx
+          .select({ limit: organizations.seatLimit, members: seatedMembers(organization.id) })
+          .from(organizations)
+          .where(eq(organizations.id, organization.id));
+        enforce(
+          seatIsFree({ seats: { used: seated?.members ?? 0, limit: seated?.limit ?? null } }),
+        );
 
         const { invitation } = found;
         // R9, R14: a personal-mode account with this email (one that signed in first, or whose

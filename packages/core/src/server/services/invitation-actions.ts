@@ -10,6 +10,7 @@ import { cancelQueuedEmails } from "../outbox";
 import { spendInviteBudget } from "../rate-limit";
 import { recordChange } from "../record-change";
 import { invitations } from "../schema";
+import { seatLimitOf, seatsUsed } from "../seats";
 import { newToken } from "../tokens";
 import { invitationEmail } from "./invitation-email";
 
@@ -18,6 +19,8 @@ async function readInvitation(tx: Tx, organizationId: string, invitationId: stri
     .select({
       invitation: invitations,
       ...resendConflicts(now),
+      seatLimit: seatLimitOf(organizationId),
+      seatsUsed: seatsUsed(organizationId, now),
     })
     .from(invitations)
     .where(and(eq(invitations.id, invitationId), eq(invitations.organizationId, organizationId)));
@@ -33,11 +36,15 @@ export function resendInvitation(
   return inOrganization(ctx, actorUserId, async (tx, organization) => {
     const now = ctx.now();
     const { actor } = await readMembers(tx, organization.id, actorUserId, []);
-    const { invitation, ...conflicts } = requireTarget(
-      actor,
-      await readInvitation(tx, organization.id, input.invitationId, now),
-    );
-    enforce(decideResend({ actor, status: invitationStatus(invitation, now), ...conflicts }));
+    const {
+      invitation,
+      seatLimit,
+      seatsUsed: used,
+      ...conflicts
+    } = requireTarget(actor, await readInvitation(tx, organization.id, input.invitationId, now));
+    const status = invitationStatus(invitation, now);
+    const seats = { used, limit: seatLimit };
+    enforce(decideResend({ actor, status, seats, ...conflicts }));
     if (!actor) throw new Error("orgkit: unreachable, the policy requires a member");
     await spendInviteBudget(ctx, tx, actorUserId, organization.id);
 

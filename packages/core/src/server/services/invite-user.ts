@@ -15,6 +15,7 @@ import { inOrganization } from "../organization-lock";
 import { spendInviteBudget } from "../rate-limit";
 import { recordChange } from "../record-change";
 import { invitations, members, organizations } from "../schema";
+import { seatsUsed } from "../seats";
 import { newToken } from "../tokens";
 import { invitationEmail } from "./invitation-email";
 
@@ -39,6 +40,8 @@ async function readInvite(
         username: members.username,
       },
       ...inviteConflicts({ organizationId, email, username, now }),
+      seatLimit: organizations.seatLimit,
+      seatsUsed: seatsUsed(organizationId, now),
     })
     .from(organizations)
     .leftJoin(
@@ -63,15 +66,14 @@ export function inviteUser(
   const username = normalizeUsername(input.username);
   return inOrganization(ctx, actorUserId, async (tx, organization) => {
     const now = ctx.now();
-    const { actor, ...conflicts } = await readInvite(
-      tx,
-      organization.id,
-      actorUserId,
-      email,
-      username,
-      now,
-    );
-    enforce(decideInvite({ actor, email, username, role: input.role, ...conflicts }));
+    const {
+      actor,
+      seatLimit,
+      seatsUsed: used,
+      ...conflicts
+    } = await readInvite(tx, organization.id, actorUserId, email, username, now);
+    const seats = { used, limit: seatLimit };
+    enforce(decideInvite({ actor, email, username, role: input.role, seats, ...conflicts }));
     if (!actor) throw new Error("orgkit: unreachable, the policy requires a member");
     await spendInviteBudget(ctx, tx, actorUserId, organization.id);
 

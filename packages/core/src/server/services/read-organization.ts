@@ -6,6 +6,7 @@ import { enforce } from "../guard";
 import { currentMembershipId } from "../membership";
 import { cappedCount } from "../pagination";
 import { invitations, members, organizations, ownershipTransfers, users } from "../schema";
+import { seatsUsed } from "../seats";
 
 const target = alias(members, "target");
 
@@ -65,10 +66,17 @@ async function readCounts(ctx: OrgkitContext, organizationId: string) {
       members: count(members, "ACTIVE"),
       removed: count(members, "REMOVED"),
       pendingInvitations: count(invitations, "PENDING"),
+      seatLimit: organizations.seatLimit,
+      // Counted only when there is a limit to show it against.
+      seatsUsed: sql<
+        number | null
+      >`case when ${organizations.seatLimit} is null then null else ${seatsUsed(organizationId, ctx.now())} end`,
     })
     .from(organizations)
     .where(eq(organizations.id, organizationId));
-  return row ?? { members: 0, removed: 0, pendingInvitations: 0 };
+  if (!row) return { members: 0, removed: 0, pendingInvitations: 0, seats: null };
+  const { seatLimit, seatsUsed: used, ...counts } = row;
+  return { ...counts, seats: seatLimit === null ? null : { used: used ?? 0, limit: seatLimit } };
 }
 
 /** R24: the pending transfer, its target and where the confirmation was sent. */

@@ -1,0 +1,2 @@
+ALTER TABLE "organizations" ADD COLUMN "seat_limit" integer;--> statement-breakpoint
+ALTER TABLE "organizations" ADD CONSTRAINT "organizations_seat_limit_check" CHECK ("organizations"."seat_limit" > 0);

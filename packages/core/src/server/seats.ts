@@ -1,0 +1,50 @@
+import { eq, sql } from "drizzle-orm";
+import type { Seats } from "../policy";
+import type { OrgkitContext } from "./context";
+import type { Queryable } from "./db";
+import { organizations } from "./schema";
+
+/**
+ * Seats in use as SQL to select: active members plus pending, unexpired invitations of the
+ * organization. Read under the organization's lock, so concurrent invitations count each other.
+ */
+export const seatsUsed = (organizationId: string, now: Date) =>
+  sql<number>`((select count(*) from members as seat_member where seat_member.organization_id = ${organizationId} and seat_member.status = 'ACTIVE') + (select count(*) from invitations as seat_invitation where seat_invitation.organization_id = ${organizationId} and seat_invitation.status = 'PENDING' and seat_invitation.expires_at > ${now.toISOString()}::timestamptz))::int`;
+
+/** The organization's seats: in use, and its limit (null: none). */
+export async function readSeats(db: Queryable, organizationId: string, now: Date): Promise<Seats> {
+  const [row] = await db
+    .select({ limit: organizations.seatLimit, used: seatsUsed(organizationId, now) })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
+  return { used: row?.used ?? 0, limit: row?.limit ?? null };
+}
+
+/**
+ * Sets how many seats an organization has (a plan the host sells); null removes the limit.
+ * Lowering it below the seats in use removes no one: new invitations, resends of expired ones
+ * and accepts wait until seats are free.
+ *
+ * @throws the database's check violation for a limit below 1.
+ * @example await setSeatLimit(ctx, organizationId, 20);
+ */
+export async function setSeatLimit(
+  ctx: OrgkitContext,
+  organizationId: string,
+  limit: number | null,
+): Promise<void> {
+  await ctx.db
+    .update(organizations)
+    .set({ seatLimit: limit })
+    .where(eq(organizations.id, organizationId));
+}
+
+/** The organization's seat limit as SQL to select (null: none), for reads of another table. */
+export const seatLimitOf = (organizationId: string) =>
+  sql<
+    number | null
+  >`(select seat_org.seat_limit from organizations as seat_org where seat_org.id = ${organizationId})`;
+
+/** Active members as SQL to select: the seats an accept must leave room in. */
+export const seatedMembers = (organizationId: string) =>
+  sql<number>`(select count(*)::int from members as seat_member where seat_member.organization_id = ${organizationId} and seat_member.status = 'ACTIVE')`;
