@@ -1,9 +1,11 @@
 import { init } from "./init";
 import { runMigrate } from "./migrate";
+import { runPruneAudit } from "./prune";
 
 const USAGE = `Usage:
   orgkit init [--dry-run]  adds orgkit's page, API route and set-up to the Next.js app here
-  orgkit migrate           applies orgkit's migrations to DATABASE_URL (or ORGKIT_DATA_DIR)`;
+  orgkit migrate           applies orgkit's migrations to DATABASE_URL (or ORGKIT_DATA_DIR)
+  orgkit prune-audit       deletes audit events past each organization's retention (run daily)`;
 
 const [command, ...flags] = process.argv.slice(2);
 async function main(): Promise<number> {
@@ -11,6 +13,7 @@ async function main(): Promise<number> {
     return init({ cwd: process.cwd(), dryRun: flags.includes("--dry-run") });
   }
   if (command === "migrate" && flags.length === 0) return runMigrate();
+  if (command === "prune-audit" && flags.length === 0) return runPruneAudit();
   console.error(USAGE);
   return 2;
 }

@@ -10,8 +10,8 @@ const DAY_MS = 86_400_000;
  * `audit_retention_days` (default 400), with their event deliveries, in batches, and records
  * one `audit.pruned` event per batch it deleted, in that batch's transaction. It is the only writer the append-only
  * trigger lets delete (R32): each batch's transaction opens that door for itself alone.
- * Events still owed to an event consumer are kept until delivered. Run it daily, e.g. from
- * your cron route: orgkit does not schedule it.
+ * Events still owed to an event consumer are kept until delivered. Run it daily: from your
+ * cron route, or `npx orgkit prune-audit` from a scheduler.
  *
  * @param options.batchSize events deleted per transaction. Default 5 000.
  * @returns `{ deleted }`, events deleted in all.
