@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   "ownership.transfer_cancelled",
   "ownership.transferred",
   "audit.pruned",
+  "audit.exported",
   "person.erased",
 ] as const;
 

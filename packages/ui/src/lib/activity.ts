@@ -14,6 +14,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "ownership.transfer_cancelled": "Ownership transfer cancelled",
   "ownership.transferred": "Ownership transferred",
   "audit.pruned": "Audit log pruned",
+  "audit.exported": "Audit log exported",
   "person.erased": "Personal data erased",
 };
 
@@ -75,6 +76,10 @@ export function describeEvent(event: ActivityEvent): string {
     case "audit.pruned": {
       const { deleted, retentionDays } = (event.after ?? {}) as Record<string, unknown>;
       return `${deleted ?? "Some"} events older than ${retentionDays ?? "the retention period's"} days were deleted`;
+    }
+    case "audit.exported": {
+      const format = field(event.after, "format") === "jsonl" ? "JSON Lines" : "CSV";
+      return `${actor} exported the audit log as ${format}`;
     }
     case "person.erased":
       return `A person's personal data was erased; they appear as ${target}`;

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, lt, lte, sql } from "drizzle-orm";
 import Papa from "papaparse";
 import { PolicyError } from "../../policy";
 import type { OrgkitContext } from "../context";
@@ -51,13 +51,35 @@ export async function exportAuditLog(
 ): Promise<AsyncIterable<string>> {
   const { organizationId } = await requireManager(ctx, actorUserId);
   if (input.from && input.to && input.from > input.to) throw new PolicyError("INPUT_INVALID");
-  return chunks(ctx, organizationId, input);
+  // The export is the log as it stands now (later events wait for the next one), and the
+  // export itself is an audited act: who took the log, in which form, for which days.
+  const [last] = await ctx.db
+    .select({ id: sql<number | null>`max(${auditEvents.id})` })
+    .from(auditEvents)
+    .where(eq(auditEvents.organizationId, organizationId));
+  const upTo = Number(last?.id ?? 0);
+  await ctx.db.insert(auditEvents).values({
+    organizationId,
+    actorUserId,
+    action: "audit.exported",
+    targetType: "organization",
+    targetId: organizationId,
+    targetLabel: "audit log",
+    after: {
+      format: input.format,
+      from: input.from?.toISOString() ?? null,
+      to: input.to?.toISOString() ?? null,
+    },
+    createdAt: ctx.now(),
+  });
+  return chunks(ctx, organizationId, input, upTo);
 }
 
 async function* chunks(
   ctx: OrgkitContext,
   organizationId: string,
   input: ExportAuditLogInput,
+  upTo: number,
 ): AsyncIterable<string> {
   const actorUsername = sql<
     string | null
@@ -88,6 +110,7 @@ async function* chunks(
         and(
           eq(auditEvents.organizationId, organizationId),
           gt(auditEvents.id, after),
+          lte(auditEvents.id, upTo),
           input.from ? gte(auditEvents.createdAt, input.from) : undefined,
           input.to ? lt(auditEvents.createdAt, input.to) : undefined,
         ),
