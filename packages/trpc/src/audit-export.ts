@@ -71,7 +71,14 @@ export function createAuditExportHandler(options: {
       });
     } catch (error) {
       const refusal = toTrpcError(error);
-      if (refusal === error) throw error;
+      if (refusal === error) {
+        // R40: codes only. Thrown on, the framework would log the query and its parameters.
+        logger.error(...describeFault("audit export", error));
+        return Response.json(
+          { error: { message: "Something went wrong", reason: null } },
+          { status: 500, headers: API_HEADERS },
+        );
+      }
       const status = getHTTPStatusCodeFromError(
         refusal as Parameters<typeof getHTTPStatusCodeFromError>[0],
       );

@@ -93,4 +93,26 @@ describe("R32 audit log export (streamed CSV and JSON Lines)", () => {
     expect((await get("format=csv&from=&to=")).status).toBe(200);
     expect((await get("format=csv", world.callers.OWNER)).status).toBe(200);
   });
+
+  it("R40 a failing query answers 500 and logs codes only: no SQL, no parameter", async () => {
+    const broken = await createTestDatabase("pglite");
+    const { ctx } = contextFor(broken);
+    const brokenWorld = await createWorld(ctx);
+    await broken.drop();
+    const logged: unknown[][] = [];
+    const failing = createAuditExportHandler({
+      orgkit: ctx,
+      getUser: async () => ({ id: brokenWorld.callers.ADMIN }),
+      logger: { error: (...args) => logged.push(args) },
+    });
+    const response = await failing.GET(new Request(`${URL_BASE}?format=csv`));
+    expect(response.status).toBe(500);
+    expect(await response.text()).not.toContain("select");
+    expect(logged).toHaveLength(1);
+    const log = JSON.stringify(logged).toLowerCase();
+    expect(log).toContain("audit export failed");
+    for (const secret of ["select", "params", brokenWorld.callers.ADMIN.toLowerCase()]) {
+      expect(log).not.toContain(secret);
+    }
+  });
 });
