@@ -1,5 +1,17 @@
 import { expect, test } from "@playwright/test";
-import { checkPage, invite, newOrganization, rowOf, showTab, signIn, unique } from "./support";
+import {
+  checkPage,
+  countEmails,
+  invite,
+  linkIn,
+  newOrganization,
+  rowOf,
+  showTab,
+  signIn,
+  toast,
+  unique,
+  waitForEmail,
+} from "./support";
 
 test("R5 R6 R31 step 1: a person in personal mode activates an organization", async ({ page }) => {
   await signIn(page, `${unique("solo")}@e2e.test`);
@@ -106,4 +118,63 @@ test("R7 R28 a USER leaves after confirming; the owner is told why it cannot", a
   await expect(rowOf(removed, username)).toContainText("left");
   await page.goto("/settings/organization/activity");
   await expect(page.getByText(`${username} left the organization`)).toBeVisible();
+});
+
+test("Delete organization: the owner types the name, confirms from the emailed link; members are signed out and the name is free", async ({
+  page,
+  browser,
+}) => {
+  const { ownerEmail, name } = await newOrganization(page);
+  await page.goto("/settings/organization/users");
+  const username = unique("doomed");
+  const link = await invite(page, `${username}@e2e.test`, username, "ADMIN");
+  const member = await (await browser.newContext()).newPage();
+  await member.goto(link);
+  await member.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(member.getByRole("heading", { name })).toBeVisible();
+  // An admin sees why they cannot delete it.
+  await expect(member.getByRole("button", { name: "Delete organization" })).toBeDisabled();
+  await expect(
+    member.getByText("Delete organization disabled: only the owner can delete it"),
+  ).toBeVisible();
+
+  await page.goto("/settings/organization");
+  const section = page.getByRole("region", { name: "Delete organization" });
+  const typed = section.getByLabel(`Type ${name} to confirm`);
+  // A name typed differently is refused beside the field, and nothing is sent.
+  await typed.fill(name.toLowerCase());
+  await section.getByRole("button", { name: "Delete organization" }).click();
+  await expect(
+    section.getByText("Type the organization's name exactly as shown to delete it"),
+  ).toBeVisible();
+  const seen = await countEmails(page.request, ownerEmail, "Confirm the deletion");
+  await typed.fill(name);
+  await section.getByRole("button", { name: "Delete organization" }).click();
+  await expect(toast(page, `Confirmation sent to ${ownerEmail}`)).toBeVisible();
+  await expect(section.getByText(`Deletion of ${name} is pending`)).toBeVisible();
+  await checkPage(page, "delete-organization-pending");
+  const mail = await waitForEmail(page.request, ownerEmail, "Confirm the deletion", seen);
+  expect(mail.subject).toBe(`Confirm the deletion of ${name}`);
+
+  // The link opens a page that says what happens; only its button deletes.
+  await page.goto(linkIn(mail));
+  await expect(page.getByRole("heading", { name: "Confirm organization deletion" })).toBeVisible();
+  await expect(page.getByText("all 2 members lose access")).toBeVisible();
+  await expect(page).not.toHaveURL(/token=/);
+  await checkPage(page, "confirm-deletion");
+  await page.getByRole("button", { name: "Delete organization" }).click();
+  await expect(page.getByText("This organization was deleted")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Activate organization" })).toBeVisible();
+
+  // The admin's next request is refused: their sessions ended with the event.
+  await expect
+    .poll(async () => (await member.request.get("/api/trpc/organization.get")).status())
+    .toBe(401);
+  await member.goto("/settings/organization");
+  await expect(member).toHaveURL(/\/signin/);
+
+  // The name is free again: the former owner activates it anew.
+  await page.getByLabel("Organization name").fill(name);
+  await page.getByRole("button", { name: "Activate organization" }).click();
+  await expect(page.getByRole("heading", { name })).toBeVisible();
 });

@@ -5,6 +5,7 @@ import { render } from "@react-email/render";
 import type { ReactElement } from "react";
 import {
   InvitationEmail,
+  OrganizationDeletionConfirmationEmail,
   OwnershipTransferConfirmationEmail,
   OwnershipTransferredEmail,
 } from "../src";
@@ -19,6 +20,11 @@ const previews: Record<string, ReactElement> = {
   ),
   "ownership-transferred": (
     <OwnershipTransferredEmail {...OwnershipTransferredEmail.PreviewProps} />
+  ),
+  "organization-deletion-confirmation": (
+    <OrganizationDeletionConfirmationEmail
+      {...OrganizationDeletionConfirmationEmail.PreviewProps}
+    />
   ),
 };
 

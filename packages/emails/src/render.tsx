@@ -5,6 +5,10 @@ import type { ReactElement } from "react";
 import { linkTo } from "./format";
 import { InvitationEmail, invitationSubject } from "./templates/invitation";
 import {
+  OrganizationDeletionConfirmationEmail,
+  organizationDeletionConfirmationSubject,
+} from "./templates/organization-deletion-confirmation";
+import {
   OwnershipTransferConfirmationEmail,
   ownershipTransferConfirmationSubject,
 } from "./templates/ownership-transfer-confirmation";
@@ -59,6 +63,17 @@ const templates: { [T in EmailTemplate]: Template<T> } = {
   "ownership-transferred": (payload, link) => ({
     subject: ownershipTransferredSubject(payload),
     body: <OwnershipTransferredEmail {...payload} organizationUrl={link("organization")} />,
+  }),
+  "organization-deletion-confirmation": ({ token, ...payload }, link, timeZone) => ({
+    subject: organizationDeletionConfirmationSubject(payload),
+    body: (
+      <OrganizationDeletionConfirmationEmail
+        {...payload}
+        confirmUrl={link("confirmDeletion", { token })}
+        cancelUrl={link("organization")}
+        timeZone={timeZone}
+      />
+    ),
   }),
 };
 

@@ -130,6 +130,28 @@ describe("templates", () => {
     expect(email.text).toContain("adam is now the OWNER of Acme. olive is now an ADMIN.");
   });
 
+  it("Delete organization: the confirmation names the organization, what deletion does, its link and where to cancel", async () => {
+    const email = await renderEmail(
+      {
+        template: "organization-deletion-confirmation",
+        payload: {
+          organizationName: "Acme",
+          ownerUsername: "olive",
+          expiresAt: "2026-11-28T10:00:00Z",
+          token: "del_1",
+        },
+      },
+      { baseUrl: `${BASE}/`, basePath: "/team" },
+    );
+    expect(email.subject).toBe("Confirm the deletion of Acme");
+    expect(email.text).toContain("olive, you asked to delete Acme.");
+    expect(email.text).toContain("every member loses access at once");
+    expect(email.text).toContain("24 hours");
+    expect(email.text).toContain(`${BASE}/team/delete/confirm?token=del_1`);
+    expect(email.text).toContain("Cancel deletion");
+    expect(email.html).toContain(`href="${BASE}/team/delete/confirm?token=del_1"`);
+  });
+
   it("escapes user-supplied text in every template", async () => {
     const emails = await Promise.all([
       renderEmail(
@@ -165,6 +187,18 @@ describe("templates", () => {
         {
           template: "ownership-transferred",
           payload: { organizationName: EVIL, previousOwner: EVIL, newOwner: EVIL },
+        },
+        { baseUrl: BASE },
+      ),
+      renderEmail(
+        {
+          template: "organization-deletion-confirmation",
+          payload: {
+            organizationName: EVIL,
+            ownerUsername: EVIL,
+            expiresAt: "2026-11-28T10:00:00Z",
+            token: "t",
+          },
         },
         { baseUrl: BASE },
       ),

@@ -1,4 +1,4 @@
-import { DEFAULT_BASE_PATH, type OrgkitPage, pagePath } from "@orgkit/core/policy";
+import { DEFAULT_BASE_PATH, LINK_PAGES, type OrgkitPage, pagePath } from "@orgkit/core/policy";
 
 export { sameOrigin } from "./edge";
 
@@ -32,7 +32,6 @@ export function orgkitPageHeaders(basePath = DEFAULT_BASE_PATH): HeaderRule[] {
         header("X-Content-Type-Options", "nosniff"),
       ],
     },
-    linkPage("acceptInvitation"),
-    linkPage("confirmTransfer"),
+    ...LINK_PAGES.map(linkPage),
   ];
 }

@@ -29,6 +29,8 @@ const limit = z.number().int().min(1).max(100).optional();
 const direction = z.enum(["forward", "backward"]).optional();
 
 export const activateInput = z.strictObject({ name: text(256) });
+/** The organization's name as the owner typed it to delete it. */
+export const deleteOrganizationInput = z.strictObject({ name: text(256) });
 export const listMembersInput = z
   .strictObject({
     search: text(100).optional(),

@@ -89,6 +89,28 @@ const TABLE: Record<string, Row> = {
       ANONYMOUS: "UNAUTHORIZED",
     },
   },
+  "organization.delete.start": {
+    call: (api, w) => api.organization.delete.start({ name: w.org.name }),
+    expect: OWNER_ONLY,
+  },
+  "organization.delete.cancel": {
+    call: (api) => api.organization.delete.cancel(),
+    expect: OWNER_ONLY,
+  },
+  "organization.delete.preview": {
+    call: (api, w) => api.organization.delete.preview({ token: w.deletionToken }),
+    // Members of the organization see the link's deletion with their decision.
+    expect: {
+      ...ADMINS_READ,
+      USER: "OK",
+      VIEWER: "OK",
+      OTHER_ORG_ADMIN: "PRECONDITION_FAILED",
+    },
+  },
+  "organization.delete.confirm": {
+    call: (api, w) => api.organization.delete.confirm({ token: w.deletionToken }),
+    expect: { ...OWNER_ONLY, OTHER_ORG_ADMIN: "PRECONDITION_FAILED" },
+  },
   "members.list": { call: (api) => api.members.list(), expect: ADMINS_READ },
   "members.changeRole": {
     call: (api, w) => api.members.changeRole({ memberId: w.org.user.memberId, role: "VIEWER" }),

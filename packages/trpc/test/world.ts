@@ -2,6 +2,7 @@ import {
   inviteUser,
   type OrgkitContext,
   removeMember,
+  startOrganizationDeletion,
   startOwnershipTransfer,
 } from "@orgkit/core/server";
 import {
@@ -30,7 +31,10 @@ export function apiContext(
   };
 }
 
-/** One organization with every kind of caller, a pending invitation and a pending transfer. */
+/**
+ * One organization with every kind of caller, a pending invitation, a pending transfer and a
+ * pending deletion.
+ */
 export async function createWorld(ctx: OrgkitContext) {
   const org = await createOrganization(ctx);
   const removed = await addMember(ctx, org.owner.userId, "ADMIN");
@@ -45,8 +49,10 @@ export async function createWorld(ctx: OrgkitContext) {
   const transfer = await startOwnershipTransfer(ctx, org.owner.userId, {
     memberId: org.admin.memberId,
   });
+  const deletion = await startOrganizationDeletion(ctx, org.owner.userId, { name: org.name });
   return {
     org,
+    deletionToken: await latestToken(ctx, deletion.deletionId),
     invitationId,
     invitationToken: await latestToken(ctx, invitationId),
     transferToken: await latestToken(ctx, transfer.transferId),

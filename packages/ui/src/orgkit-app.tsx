@@ -3,6 +3,7 @@ import { DEFAULT_BASE_PATH, pageOf } from "@orgkit/core/policy";
 import { Notice, PageShell } from "./components/layout";
 import { AcceptInvitationPage } from "./pages/accept-invitation-page";
 import { ActivityPage } from "./pages/activity-page";
+import { ConfirmDeletionPage } from "./pages/confirm-deletion-page";
 import { ConfirmTransferPage } from "./pages/confirm-transfer-page";
 import { OrganizationPage } from "./pages/organization-page";
 import { UsersPage } from "./pages/users-page";
@@ -69,6 +70,8 @@ function Route({
       return <AcceptInvitationPage token={token} />;
     case "confirmTransfer":
       return <ConfirmTransferPage token={token} basePath={basePath} />;
+    case "confirmDeletion":
+      return <ConfirmDeletionPage token={token} basePath={basePath} />;
     default:
       return (
         <PageShell title="Not found">

@@ -1,6 +1,9 @@
 /** Every action the audit log records. */
 export const AUDIT_ACTIONS = [
   "organization.activated",
+  "organization.deletion_requested",
+  "organization.deletion_cancelled",
+  "organization.deleted",
   "invitation.sent",
   "invitation.resent",
   "invitation.revoked",

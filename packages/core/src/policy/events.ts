@@ -16,6 +16,7 @@ export const EVENT_TYPES = [
   "ownership.transfer_started",
   "ownership.transferred",
   "organization.activated",
+  "organization.deleted",
   "person.erased",
 ] as const;
 
@@ -37,6 +38,7 @@ export const EVENT_TYPE_OF_ACTION = {
   "ownership.transfer_requested": "ownership.transfer_started",
   "ownership.transferred": "ownership.transferred",
   "organization.activated": "organization.activated",
+  "organization.deleted": "organization.deleted",
   // Recipients of a person's data hear of its erasure (the target is the pseudonym).
   "person.erased": "person.erased",
 } as const satisfies Partial<Record<AuditAction, EventType>>;

@@ -9,6 +9,7 @@ export * from "./roles";
 export * from "./routes";
 export * from "./rules/access";
 export * from "./rules/activation";
+export * from "./rules/deletion";
 export * from "./rules/facts";
 export * from "./rules/invitation";
 export * from "./rules/leave";

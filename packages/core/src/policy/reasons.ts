@@ -32,6 +32,7 @@ export const REASONS = {
     message: "Your access to this organization was removed",
   },
   MEMBERSHIP_LEFT: { kind: "forbidden", message: "You left this organization" },
+  ORGANIZATION_DELETED: { kind: "forbidden", message: "This organization was deleted" },
   ALREADY_IN_ORGANIZATION: {
     kind: "conflict",
     message: "Your account already belongs to an organization",
@@ -135,6 +136,24 @@ export const REASONS = {
     message: "This confirmation link is for the organization's owner",
   },
   NO_PENDING_TRANSFER: { kind: "precondition", message: "No ownership transfer is pending" },
+  DELETE_OWNER_ONLY: {
+    kind: "forbidden",
+    message: "Delete organization disabled: only the owner can delete it",
+  },
+  DELETE_NAME_MISMATCH: {
+    kind: "invalid",
+    message: "Type the organization's name exactly as shown to delete it",
+  },
+  DELETION_EXPIRED: {
+    kind: "gone",
+    message: "Deletion link expired. Start the deletion again.",
+  },
+  DELETION_NOT_VALID: { kind: "gone", message: "This deletion link is no longer valid" },
+  DELETION_LINK_FOR_OWNER: {
+    kind: "forbidden",
+    message: "This deletion link is for the owner who asked for it",
+  },
+  NO_PENDING_DELETION: { kind: "precondition", message: "No deletion is pending" },
   ROLE_NOT_PERMITTED: { kind: "forbidden", message: "Your role cannot make this change" },
   RATE_LIMITED: { kind: "rate_limited", message: "Too many requests. Try again later." },
 } as const satisfies Record<string, ReasonEntry>;

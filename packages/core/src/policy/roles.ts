@@ -14,7 +14,7 @@ export const MEMBER_STATUSES = ["ACTIVE", "REMOVED"] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 
 /** Why a member is REMOVED: an admin removed them, or they left the organization. */
-export const REMOVAL_REASONS = ["REMOVED", "LEFT"] as const;
+export const REMOVAL_REASONS = ["REMOVED", "LEFT", "DELETED"] as const;
 export type RemovalReason = (typeof REMOVAL_REASONS)[number];
 
 export const ADMIN_LIKE_ROLES = ["OWNER", "ADMIN"] as const satisfies readonly Role[];

@@ -8,9 +8,17 @@ export const PAGES = {
   activity: "activity",
   acceptInvitation: "invitations/accept",
   confirmTransfer: "ownership/confirm",
+  confirmDeletion: "delete/confirm",
 } as const;
 
 export type OrgkitPage = keyof typeof PAGES;
+
+/** The pages an emailed link opens, with its token in the address (R33, R40). */
+export const LINK_PAGES = [
+  "acceptInvitation",
+  "confirmTransfer",
+  "confirmDeletion",
+] as const satisfies readonly OrgkitPage[];
 
 /** Where the integration contract mounts the pages unless the host says otherwise. */
 export const DEFAULT_BASE_PATH = "/settings/organization";
@@ -48,6 +56,7 @@ export const PAGE_TITLES: Record<OrgkitPage, string> = {
   activity: "Activity",
   acceptInvitation: "Accept invitation",
   confirmTransfer: "Confirm ownership transfer",
+  confirmDeletion: "Confirm organization deletion",
 };
 
 /**

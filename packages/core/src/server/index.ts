@@ -23,6 +23,7 @@ export * from "./services/accept-invitation";
 export * from "./services/activate-organization";
 export * from "./services/audit-retention";
 export * from "./services/change-role";
+export * from "./services/delete-organization";
 export * from "./services/erase-person";
 export * from "./services/export-audit-log";
 export * from "./services/get-permissions";

@@ -11,3 +11,14 @@ const own = (column: AnyColumn) => sql`own.${sql.identifier(column.name)}`;
  */
 export const currentMembershipId = (userId: string) =>
   sql<string>`(select ${own(members.id)} from ${members} as own where ${own(members.userId)} = ${userId} order by (${own(members.status)} = 'ACTIVE') desc, ${own(members.createdAt)} desc limit 1)`;
+
+/**
+ * The columns a rule's `MemberFacts` come from: every read of a member the policy decides on
+ * selects these, so no reader can forget why a membership ended (R25's message depends on it).
+ */
+export const memberFactColumns = {
+  id: members.id,
+  role: members.role,
+  status: members.status,
+  removalReason: members.removalReason,
+};

@@ -3,7 +3,7 @@ import { decideMembership, decideUserManagement, type MemberFacts, PolicyError }
 import type { OrgkitContext } from "./context";
 import type { Queryable, Tx } from "./db";
 import { enforce } from "./guard";
-import { currentMembershipId } from "./membership";
+import { currentMembershipId, memberFactColumns } from "./membership";
 import { members, organizations, users } from "./schema";
 
 export type LockedOrganization = { readonly id: string; readonly name: string };
@@ -69,12 +69,9 @@ export async function readMembers(
 ): Promise<MembersSnapshot> {
   const rows = await tx
     .select({
-      id: members.id,
+      ...memberFactColumns,
       userId: members.userId,
       username: members.username,
-      role: members.role,
-      status: members.status,
-      removalReason: members.removalReason,
       email: users.email,
       isActor: sql<boolean>`${members.id} = ${currentMembershipId(actorUserId)}`,
       activeAdminLikeCount: adminLikeCount(organizationId),

@@ -32,6 +32,11 @@ export const outboxPayloadSchemas = {
     previousOwner: z.string(),
     newOwner: z.string(),
   }),
+  "organization-deletion-confirmation": z.object({
+    organizationName: z.string(),
+    ownerUsername: z.string(),
+    expiresAt: z.string(),
+  }),
 };
 
 type Fields = { [T in EmailTemplate]: z.infer<(typeof outboxPayloadSchemas)[T]> };
@@ -43,6 +48,9 @@ export type OutboxPayloads = {
     sealedToken: string;
   };
   "ownership-transferred": Fields["ownership-transferred"];
+  "organization-deletion-confirmation": Fields["organization-deletion-confirmation"] & {
+    sealedToken: string;
+  };
 };
 
 export type EmailTemplate = keyof typeof outboxPayloadSchemas;
@@ -52,6 +60,9 @@ export type LetterPayloads = {
   invitation: Fields["invitation"] & { token: string };
   "ownership-transfer-confirmation": Fields["ownership-transfer-confirmation"] & { token: string };
   "ownership-transferred": Fields["ownership-transferred"];
+  "organization-deletion-confirmation": Fields["organization-deletion-confirmation"] & {
+    token: string;
+  };
 };
 
 /** One email to render: a template and its own payload, correlated by the type. */
@@ -90,6 +101,15 @@ export function parseLetter(
       template: z.literal("ownership-transferred"),
       payload: outboxPayloadSchemas["ownership-transferred"],
     }),
+    z
+      .object({
+        template: z.literal("organization-deletion-confirmation"),
+        payload: outboxPayloadSchemas["organization-deletion-confirmation"].extend(sealed),
+      })
+      .transform(({ template, payload: { sealedToken, ...payload } }) => ({
+        template,
+        payload: { ...payload, token: open(sealedToken) },
+      })),
   ]);
   return letter.parse(row);
 }
@@ -99,7 +119,7 @@ export type OutboxEntry = {
     organizationId: string;
     template: T;
     to: string;
-    /** The invitation or transfer the email belongs to. */
+    /** The invitation, transfer or deletion the email belongs to. */
     subjectId: string;
     payload: OutboxPayloads[T];
     at: Date;

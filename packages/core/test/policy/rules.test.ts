@@ -2,8 +2,13 @@ import { describe, expect, it } from "vitest";
 import {
   checkEmail,
   checkUsername,
+  DELETION_TTL_MS,
   decideAcceptance,
   decideActivation,
+  decideDeleteOrganization,
+  decideDeletionCancellation,
+  decideDeletionConfirmation,
+  decideDeletionStart,
   decideInvite,
   decideRemoval,
   decideResend,
@@ -303,5 +308,67 @@ describe("invite form fields", () => {
     expect(
       inviteFieldErrors({ email: " Ada@Example.TEST ", username: " Ada ", role: "VIEWER" }),
     ).toEqual({});
+  });
+});
+
+describe("delete organization", () => {
+  it("Delete organization: the owner only; every other member gets DELETE_OWNER_ONLY", () => {
+    expect(reason(decideDeleteOrganization(owner))).toBe("OK");
+    for (const other of [admin, user, viewer]) {
+      expect(reason(decideDeleteOrganization(other))).toBe("DELETE_OWNER_ONLY");
+    }
+    expect(reason(decideDeleteOrganization(null))).toBe("ORGANIZATION_NOT_ACTIVE");
+    expect(reason(decideDeleteOrganization({ ...owner, status: "REMOVED" }))).toBe(
+      "MEMBERSHIP_REMOVED",
+    );
+  });
+
+  it("Delete organization: the name is typed exactly; white space around it and its Unicode form are forgiven", () => {
+    const start = (typedName: string, actor = owner) =>
+      reason(decideDeletionStart({ actor, name: "Ärzte Köln", typedName }));
+    expect(start("Ärzte Köln")).toBe("OK");
+    expect(start("  Ärzte   Köln ")).toBe("OK");
+    expect(start("A\u0308rzte Ko\u0308ln")).toBe("OK");
+    for (const typed of ["ärzte köln", "Ärzte Köln.", "Ärzte", "", "Ärzte\u200bKöln"]) {
+      expect(start(typed)).toBe("DELETE_NAME_MISMATCH");
+    }
+    // The role is decided first: an admin typing the right name is still refused.
+    expect(start("Ärzte Köln", admin)).toBe("DELETE_OWNER_ONLY");
+  });
+
+  it("R33 Delete organization: the link works once, within 24 hours, for the owner who asked", () => {
+    const now = new Date("2026-01-05T09:00:00Z");
+    const deletion = {
+      status: "PENDING" as const,
+      requestedByMemberId: owner.id,
+      expiresAt: new Date(now.getTime() + DELETION_TTL_MS),
+    };
+    const ok = { actor: owner, deletion, now };
+    expect(reason(decideDeletionConfirmation(ok))).toBe("OK");
+    expect(
+      reason(decideDeletionConfirmation({ ...ok, deletion: { ...deletion, status: "CONFIRMED" } })),
+    ).toBe("DELETION_NOT_VALID");
+    expect(reason(decideDeletionConfirmation({ ...ok, now: deletion.expiresAt }))).toBe(
+      "DELETION_EXPIRED",
+    );
+    expect(reason(decideDeletionConfirmation({ ...ok, actor: admin }))).toBe(
+      "DELETION_LINK_FOR_OWNER",
+    );
+    // A new owner holding the previous owner's link.
+    expect(reason(decideDeletionConfirmation({ ...ok, actor: member("n", "OWNER") }))).toBe(
+      "DELETION_LINK_FOR_OWNER",
+    );
+    // After the deletion, its members hear that first.
+    const gone = { ...owner, status: "REMOVED" as const, removalReason: "DELETED" as const };
+    expect(reason(decideDeletionConfirmation({ ...ok, actor: gone }))).toBe("ORGANIZATION_DELETED");
+    expect(reason(decideDeletionCancellation({ actor: owner, hasPendingDeletion: true }))).toBe(
+      "OK",
+    );
+    expect(reason(decideDeletionCancellation({ actor: owner, hasPendingDeletion: false }))).toBe(
+      "NO_PENDING_DELETION",
+    );
+    expect(reason(decideDeletionCancellation({ actor: admin, hasPendingDeletion: true }))).toBe(
+      "DELETE_OWNER_ONLY",
+    );
   });
 });

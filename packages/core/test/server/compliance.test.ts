@@ -10,6 +10,7 @@ import {
   pruneAuditLog,
   schema,
   setAuditRetention,
+  startOrganizationDeletion,
   startOwnershipTransfer,
   syncEventConsumers,
   withRequestContext,
@@ -117,6 +118,17 @@ describe.each(DRIVERS)("audit log compliance on %s", (driver) => {
     expect((await erasePerson(t.ctx, { email: invitee })).organizations).toBe(1);
     expect(await tracesOf(t.ctx.db, invitee)).toEqual({});
     expect(await tracesOf(t.ctx.db, inviteeName)).toEqual({});
+
+    // An owner with a pending deletion: its request and its queued email are rewritten too.
+    const owned = await createOrganization(t.ctx);
+    await startOrganizationDeletion(t.ctx, owned.owner.userId, { name: owned.name });
+    expect(await tracesOf(t.ctx.db, owned.owner.email)).toMatchObject({
+      organization_deletions: 1,
+      email_outbox: 1,
+    });
+    await erasePerson(t.ctx, { email: owned.owner.email });
+    expect(await tracesOf(t.ctx.db, owned.owner.email)).toEqual({});
+    expect(await tracesOf(t.ctx.db, owned.owner.username)).toEqual({});
   });
 
   it("R32 erasure's door in the audit log lets only personal fields change", async () => {

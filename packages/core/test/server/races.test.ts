@@ -1,9 +1,10 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReasonCode } from "../../src/policy";
 import {
   acceptInvitation,
   changeRole,
+  confirmOrganizationDeletion,
   confirmOwnershipTransfer,
   deliverDueEvents,
   disableEventConsumer,
@@ -15,6 +16,7 @@ import {
   removeMember,
   schema,
   setSeatLimit,
+  startOrganizationDeletion,
   startOwnershipTransfer,
   syncEventConsumers,
 } from "../../src/server";
@@ -32,6 +34,8 @@ import { outcome } from "../support/outcome";
 
 // PGlite runs one transaction at a time and would hide every race: these run on PostgreSQL.
 const ROUNDS = Number(process.env.ORGKIT_RACE_ROUNDS ?? 100);
+// Each deletion round builds a whole organization: fewer rounds, same shapes.
+const DELETE_ROUNDS = Math.min(ROUNDS, 30);
 
 const sorted = (results: (ReasonCode | "OK")[]) => [...results].sort();
 
@@ -233,5 +237,100 @@ describe("races on PostgreSQL", () => {
       expect(sorted(results)).toEqual(["OK", "USERNAME_ALREADY_USED"]);
     }
     await expectInvariants(ctx, org.organizationId);
+  });
+
+  /** Nobody is left in a deleted organization: no active member, no pending invitation. */
+  async function expectEmpty(organizationId: string) {
+    const active = await ctx.db
+      .select({ id: schema.members.id })
+      .from(schema.members)
+      .where(
+        and(eq(schema.members.organizationId, organizationId), eq(schema.members.status, "ACTIVE")),
+      );
+    const pending = await ctx.db
+      .select({ id: schema.invitations.id })
+      .from(schema.invitations)
+      .where(
+        and(
+          eq(schema.invitations.organizationId, organizationId),
+          eq(schema.invitations.status, "PENDING"),
+        ),
+      );
+    expect({ active: active.length, pending: pending.length }).toEqual({ active: 0, pending: 0 });
+  }
+
+  async function pendingDeletion(org: Awaited<ReturnType<typeof createOrganization>>) {
+    const { deletionId } = await startOrganizationDeletion(ctx, org.owner.userId, {
+      name: org.name,
+    });
+    return latestToken(ctx, deletionId);
+  }
+
+  it(`Delete organization R36 confirmed while an admin invites, ${DELETE_ROUNDS} rounds: no invitation outlives the organization`, async () => {
+    const seen = new Set<string>();
+    for (let round = 0; round < DELETE_ROUNDS; round += 1) {
+      const org = await createOrganization(ctx);
+      const token = await pendingDeletion(org);
+      const [deleted, invited] = await Promise.all([
+        outcome(confirmOrganizationDeletion(ctx, org.owner.userId, { token })),
+        outcome(
+          inviteUser(ctx, org.admin.userId, {
+            email: `${unique("race")}@example.test`,
+            username: unique("race"),
+            role: "USER",
+          }),
+        ),
+      ]);
+      expect(deleted).toBe("OK");
+      // Sent first and revoked by the deletion, or refused after it.
+      expect(["OK", "ORGANIZATION_DELETED"]).toContain(invited);
+      seen.add(invited);
+      await expectEmpty(org.organizationId);
+    }
+    expect(seen.size).toBeGreaterThan(0);
+  });
+
+  it(`Delete organization R36 confirmed while an invitation is accepted, ${DELETE_ROUNDS} rounds: nobody joins a deleted organization`, async () => {
+    for (let round = 0; round < DELETE_ROUNDS; round += 1) {
+      const org = await createOrganization(ctx);
+      const { invitationId } = await inviteUser(ctx, org.admin.userId, {
+        email: `${unique("joiner")}@example.test`,
+        username: unique("joiner"),
+        role: "USER",
+      });
+      const invitationToken = await latestToken(ctx, invitationId);
+      const token = await pendingDeletion(org);
+      const [deleted, accepted] = await Promise.all([
+        outcome(confirmOrganizationDeletion(ctx, org.owner.userId, { token })),
+        outcome(acceptInvitation(ctx, { token: invitationToken })),
+      ]);
+      expect(deleted).toBe("OK");
+      expect(["OK", "INVITATION_NOT_VALID"]).toContain(accepted);
+      await expectEmpty(org.organizationId);
+    }
+  });
+
+  it(`Delete organization R33 R36 two confirmations of one link, ${DELETE_ROUNDS} rounds: exactly one deletes`, async () => {
+    for (let round = 0; round < DELETE_ROUNDS; round += 1) {
+      const org = await createOrganization(ctx);
+      const token = await pendingDeletion(org);
+      const results = await Promise.all([
+        outcome(confirmOrganizationDeletion(ctx, org.owner.userId, { token })),
+        outcome(confirmOrganizationDeletion(ctx, org.owner.userId, { token })),
+      ]);
+      // The loser's lock is granted after the owner's membership ended.
+      expect(sorted(results)).toEqual(["OK", "ORGANIZATION_DELETED"]);
+      const events = await ctx.db
+        .select({ id: schema.auditEvents.id })
+        .from(schema.auditEvents)
+        .where(
+          and(
+            eq(schema.auditEvents.organizationId, org.organizationId),
+            eq(schema.auditEvents.action, "organization.deleted"),
+          ),
+        );
+      expect(events).toHaveLength(1);
+      await expectEmpty(org.organizationId);
+    }
   });
 });

@@ -1,10 +1,14 @@
 import {
   activateOrganization,
+  cancelOrganizationDeletion,
+  confirmOrganizationDeletion,
   getMyOrganization,
   getPermissions,
   leaveOrganization,
+  previewOrganizationDeletion,
+  startOrganizationDeletion,
 } from "@orgkit/core/server";
-import { activateInput } from "../schemas";
+import { activateInput, deleteOrganizationInput, tokenInput } from "../schemas";
 import { authedProcedure, orgProcedure, router } from "../trpc";
 
 export const organizationRouter = router({
@@ -22,5 +26,24 @@ export const organizationRouter = router({
   leave: orgProcedure.mutation(async ({ ctx }) => {
     const left = await leaveOrganization(ctx.orgkit, ctx.user.id);
     return { memberId: left.memberId };
+  }),
+  /**
+   * Delete organization: the owner types its name to start; a confirmation link is emailed to
+   * them (24 h, single use). Confirming removes every member, revokes pending invitations,
+   * cancels a pending transfer and frees the name, in one transaction.
+   */
+  delete: router({
+    start: orgProcedure
+      .input(deleteOrganizationInput)
+      .mutation(({ ctx, input }) => startOrganizationDeletion(ctx.orgkit, ctx.user.id, input)),
+    cancel: orgProcedure.mutation(({ ctx }) => cancelOrganizationDeletion(ctx.orgkit, ctx.user.id)),
+    /** The confirm page's own link's deletion; a POST, so the token stays out of URLs (R40). */
+    preview: orgProcedure
+      .input(tokenInput)
+      .mutation(({ ctx, input }) => previewOrganizationDeletion(ctx.orgkit, ctx.user.id, input)),
+    confirm: orgProcedure.input(tokenInput).mutation(async ({ ctx, input }) => {
+      const deleted = await confirmOrganizationDeletion(ctx.orgkit, ctx.user.id, input);
+      return { removedMembers: deleted.removedMembers };
+    }),
   }),
 });

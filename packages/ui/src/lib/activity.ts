@@ -3,6 +3,9 @@ import type { AuditAction } from "@orgkit/core/policy";
 /** The filter's label for each action of the audit log. */
 export const ACTION_LABELS: Record<AuditAction, string> = {
   "organization.activated": "Organization activated",
+  "organization.deletion_requested": "Deletion requested",
+  "organization.deletion_cancelled": "Deletion cancelled",
+  "organization.deleted": "Organization deleted",
   "invitation.sent": "Invitation sent",
   "invitation.resent": "Invitation resent",
   "invitation.revoked": "Invitation revoked",
@@ -44,6 +47,12 @@ export function describeEvent(event: ActivityEvent): string {
   switch (event.action) {
     case "organization.activated":
       return `${actor} activated the organization ${target}`;
+    case "organization.deletion_requested":
+      return `${actor} asked to delete the organization ${target}`;
+    case "organization.deletion_cancelled":
+      return `${actor} cancelled the deletion of ${target}`;
+    case "organization.deleted":
+      return `${actor} deleted the organization ${target}`;
     case "invitation.sent":
       return `${actor} invited ${target}${role ? ` as ${role}` : ""}`;
     case "invitation.resent":

@@ -1,5 +1,11 @@
 "use client";
-import { DEFAULT_BASE_PATH, type Decision, pagePath, ROLE_DESCRIPTIONS } from "@orgkit/core/policy";
+import {
+  DEFAULT_BASE_PATH,
+  type Decision,
+  pagePath,
+  REMOVAL_REFUSALS,
+  ROLE_DESCRIPTIONS,
+} from "@orgkit/core/policy";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "../components/button";
@@ -12,6 +18,7 @@ import { decisionMessage, messageOf, reasonOf } from "../lib/errors";
 
 import { useTRPC } from "../lib/trpc";
 import { useAction } from "../lib/use-action";
+import { DeleteSection } from "./delete-section";
 
 export type PageProps = { basePath?: string };
 
@@ -28,7 +35,7 @@ export function OrganizationPage({ basePath = DEFAULT_BASE_PATH }: PageProps) {
     const removed =
       access &&
       !access.allowed &&
-      ["MEMBERSHIP_REMOVED", "MEMBERSHIP_LEFT"].includes(access.reason);
+      (Object.values(REMOVAL_REFUSALS) as string[]).includes(access.reason);
     return (
       <PageShell title="Organization">
         {removed ? (
@@ -71,6 +78,12 @@ export function OrganizationPage({ basePath = DEFAULT_BASE_PATH }: PageProps) {
         ) : null}
       </Section>
       <LeaveSection organizationName={org.name} decision={permissions.data?.leave} />
+      <DeleteSection
+        organizationName={org.name}
+        decision={permissions.data?.deleteOrganization}
+        cancel={permissions.data?.cancelDeletion}
+        pending={organization.data.pendingDeletion}
+      />
     </PageShell>
   );
 }

@@ -1,15 +1,23 @@
 import { ALLOW, type Decision, decide, deny, type Rule } from "../decision";
 import { type Action, can } from "../permissions";
-import { isAdminLike } from "../roles";
+import type { ReasonCode } from "../reasons";
+import { isAdminLike, type RemovalReason } from "../roles";
 import type { ActorFacts, MemberFacts } from "./facts";
 
 type WithActor = { readonly actor: ActorFacts };
+
+/** What a member whose membership ended is told on their next request, by why it ended. */
+export const REMOVAL_REFUSALS = {
+  REMOVED: "MEMBERSHIP_REMOVED",
+  LEFT: "MEMBERSHIP_LEFT",
+  DELETED: "ORGANIZATION_DELETED",
+} as const satisfies Record<RemovalReason, ReasonCode>;
 
 /** Organization features exist only after activation (R6); removed members lose access (R25). */
 export const actorIsActiveMember: Rule<WithActor> = ({ actor }) => {
   if (actor === null) return deny("ORGANIZATION_NOT_ACTIVE");
   if (actor.status === "ACTIVE") return ALLOW;
-  return deny(actor.removalReason === "LEFT" ? "MEMBERSHIP_LEFT" : "MEMBERSHIP_REMOVED");
+  return deny(REMOVAL_REFUSALS[actor.removalReason ?? "REMOVED"]);
 };
 
 /** User management needs OWNER or ADMIN (R3). */

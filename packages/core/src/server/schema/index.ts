@@ -1,5 +1,6 @@
 export * from "./audit";
 export * from "./auth";
+export * from "./deletions";
 export * from "./dev-mailbox";
 export * from "./events";
 export * from "./invitations";

@@ -16,9 +16,12 @@ export const organizations = pgTable(
     auditRetentionDays: integer("audit_retention_days").notNull().default(400),
     /** Seats the host sells this organization (members plus pending invitations); null: no limit. */
     seatLimit: integer("seat_limit"),
+    /** When the owner deleted it: its members are REMOVED (reason DELETED), its name is free. */
+    deletedAt: at("deleted_at"),
   },
   (t) => [
-    uniqueIndex("organizations_name_key").on(t.nameKey),
+    // A deleted organization's name is free again (R5): only live organizations reserve one.
+    uniqueIndex("organizations_name_key").on(t.nameKey).where(sql`${t.deletedAt} is null`),
     check("organizations_audit_retention_check", sql`${t.auditRetentionDays} between 1 and 36500`),
     check("organizations_seat_limit_check", sql`${t.seatLimit} > 0`),
   ],
@@ -62,6 +65,6 @@ export const members = pgTable(
     index("members_page").on(t.organizationId, sql`${t.username} collate "C"`, t.id),
     check("members_role_check", sql`${t.role} in ('OWNER','ADMIN','USER','VIEWER')`),
     check("members_status_check", sql`${t.status} in ('ACTIVE','REMOVED')`),
-    check("members_removal_reason_check", sql`${t.removalReason} in ('REMOVED','LEFT')`),
+    check("members_removal_reason_check", sql`${t.removalReason} in ('REMOVED','LEFT','DELETED')`),
   ],
 );

@@ -38,7 +38,8 @@ export async function activateOrganization(
             memberId: members.id,
             role: members.role,
             status: members.status,
-            nameTaken: sql<boolean>`exists (select 1 from ${organizations} where ${organizations.nameKey} = ${nameKey})`,
+            // A deleted organization's name is free again.
+            nameTaken: sql<boolean>`exists (select 1 from ${organizations} where ${organizations.nameKey} = ${nameKey} and ${organizations.deletedAt} is null)`,
           })
           .from(users)
           .leftJoin(members, sql`${members.id} = ${currentMembershipId(actorUserId)}`)

@@ -13,6 +13,7 @@ import {
   eventDeliveries,
   invitations,
   members,
+  organizationDeletions,
   organizations,
   ownershipTransfers,
   sessions,
@@ -30,6 +31,7 @@ const NAME_FIELDS = new Set([
   "targetUsername",
   "previousOwner",
   "newOwner",
+  "ownerUsername",
 ]);
 
 /**
@@ -136,6 +138,10 @@ export async function erasePerson(
       .update(ownershipTransfers)
       .set({ sentTo: pseudoEmail })
       .where(sql`lower(${ownershipTransfers.sentTo}) = ${email}`);
+    await tx
+      .update(organizationDeletions)
+      .set({ sentTo: pseudoEmail })
+      .where(sql`lower(${organizationDeletions.sentTo}) = ${email}`);
     await tx
       .delete(verificationTokens)
       .where(sql`lower(${verificationTokens.identifier}) = ${email}`);

@@ -1,9 +1,11 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import {
   actorIsActiveMember,
   actorIsOwner,
   type Decision,
   decide,
+  decideDeleteOrganization,
+  decideDeletionCancellation,
   decideLeave,
   decideTransferCancellation,
   decideUserManagement,
@@ -11,7 +13,7 @@ import {
 import type { OrgkitContext } from "../context";
 import { currentMembershipId } from "../membership";
 import { readMembers } from "../organization-lock";
-import { members, ownershipTransfers } from "../schema";
+import { members, organizationDeletions, organizations, ownershipTransfers } from "../schema";
 
 /** Page-level decisions: what the caller may do regardless of any one row (R29). */
 export type Permissions = {
@@ -21,6 +23,10 @@ export type Permissions = {
   cancelTransfer: Decision;
   /** Leave organization: USER and VIEWER only. */
   leave: Decision;
+  /** Delete organization: the owner only. */
+  deleteOrganization: Decision;
+  /** Cancel deletion: the owner, while a deletion is pending. */
+  cancelDeletion: Decision;
 };
 
 /**
@@ -48,21 +54,24 @@ export async function getPermissions(
     transferOwnership,
     cancelTransfer: transferOwnership,
     leave: decideLeave(actor),
+    deleteOrganization: decideDeleteOrganization(actor),
+    cancelDeletion: decideDeleteOrganization(actor),
   };
   if (!own || !snapshot || !userManagement.allowed) return result;
 
-  const hasPending = await ctx.db
-    .select({ id: ownershipTransfers.id })
-    .from(ownershipTransfers)
-    .where(
-      and(
-        eq(ownershipTransfers.organizationId, own.organizationId),
-        eq(ownershipTransfers.status, "PENDING"),
-      ),
-    );
+  const pending = (table: typeof ownershipTransfers | typeof organizationDeletions) =>
+    sql<boolean>`exists (select 1 from ${table} where ${table.organizationId} = ${own.organizationId} and ${table.status} = 'PENDING')`;
+  const [row] = await ctx.db
+    .select({ transfer: pending(ownershipTransfers), deletion: pending(organizationDeletions) })
+    .from(organizations)
+    .where(eq(organizations.id, own.organizationId));
   result.cancelTransfer = decideTransferCancellation({
     actor,
-    hasPendingTransfer: hasPending.length > 0,
+    hasPendingTransfer: row?.transfer === true,
+  });
+  result.cancelDeletion = decideDeletionCancellation({
+    actor,
+    hasPendingDeletion: row?.deletion === true,
   });
 
   return result;

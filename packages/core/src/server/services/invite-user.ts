@@ -10,7 +10,7 @@ import type { OrgkitContext } from "../context";
 import type { Tx } from "../db";
 import { enforce } from "../guard";
 import { inviteConflicts } from "../invite-conflicts";
-import { currentMembershipId } from "../membership";
+import { currentMembershipId, memberFactColumns } from "../membership";
 import { inOrganization } from "../organization-lock";
 import { spendInviteBudget } from "../rate-limit";
 import { recordChange } from "../record-change";
@@ -33,12 +33,7 @@ async function readInvite(
 ) {
   const [row] = await tx
     .select({
-      actor: {
-        id: members.id,
-        role: members.role,
-        status: members.status,
-        username: members.username,
-      },
+      actor: { ...memberFactColumns, username: members.username },
       ...inviteConflicts({ organizationId, email, username, now }),
       seatLimit: organizations.seatLimit,
       seatsUsed: seatsUsed(organizationId, now),

@@ -18,6 +18,7 @@ import { cancelQueuedEmails } from "../outbox";
 import { recordChange } from "../record-change";
 import { members, organizations, ownershipTransfers } from "../schema";
 import { hashToken, newToken, sealToken } from "../tokens";
+import { cancelPendingDeletion } from "./delete-organization";
 
 /** Cancels the pending transfer, if any, and its queued confirmation email (R38). */
 async function cancelPending(tx: Tx, organizationId: string, at: Date) {
@@ -179,6 +180,8 @@ export function confirmOwnershipTransfer(
 
     await demoteOwner(tx, actor.id, now);
     await promoteToOwner(tx, target.id, now);
+    // A deletion the previous owner asked for is theirs: the new owner decides anew.
+    await cancelPendingDeletion(tx, organization.id, now);
 
     const notice = {
       organizationName: organization.name,

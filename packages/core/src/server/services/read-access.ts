@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { decideUserManagement, type MemberFacts } from "../../policy";
 import type { OrgkitContext } from "../context";
 import { enforce } from "../guard";
-import { currentMembershipId } from "../membership";
+import { currentMembershipId, memberFactColumns } from "../membership";
 import { members } from "../schema";
 
 export type Membership = MemberFacts & { organizationId: string };
@@ -18,10 +18,7 @@ export async function readMembership(
   const [row] = await ctx.db
     .select({
       organizationId: members.organizationId,
-      id: members.id,
-      role: members.role,
-      status: members.status,
-      removalReason: members.removalReason,
+      ...memberFactColumns,
     })
     .from(members)
     .where(sql`${members.id} = ${currentMembershipId(actorUserId)}`);

@@ -3,28 +3,25 @@ import { alias } from "drizzle-orm/pg-core";
 import { decideMembership, decideUserManagement } from "../../policy";
 import type { OrgkitContext } from "../context";
 import { enforce } from "../guard";
-import { currentMembershipId } from "../membership";
+import { currentMembershipId, memberFactColumns } from "../membership";
 import { cappedCount } from "../pagination";
 import { invitations, members, organizations, ownershipTransfers, users } from "../schema";
 import { seatsUsed } from "../seats";
+import { readPendingDeletion } from "./delete-organization";
 
 const target = alias(members, "target");
 
 /**
  * Personal mode (null) or the caller's organization and role; refuses removed members (R25).
- * For an admin-like caller, also the pending transfer and the counts User management's tabs
+ * For an admin-like caller, also the pending transfer (and for the owner, a pending deletion)
+ * and the counts User management's tabs
  * show (active members, removed members, pending invitations including expired ones).
  */
 export async function getMyOrganization(ctx: OrgkitContext, actorUserId: string) {
   const [row] = await ctx.db
     .select({
       organization: { id: organizations.id, name: organizations.name },
-      member: {
-        id: members.id,
-        username: members.username,
-        role: members.role,
-        status: members.status,
-      },
+      member: { ...memberFactColumns, username: members.username },
       email: users.email,
     })
     .from(members)
@@ -35,16 +32,25 @@ export async function getMyOrganization(ctx: OrgkitContext, actorUserId: string)
   if (!row || row.member.status === "REMOVED") return null;
   enforce(decideMembership(row.member));
   const canManage = decideUserManagement(row.member).allowed;
-  const [pendingTransfer, counts] = canManage
+  const [pendingTransfer, counts, pendingDeletion] = canManage
     ? await Promise.all([
         readPendingTransfer(ctx, row.organization.id),
         readCounts(ctx, row.organization.id),
+        row.member.role === "OWNER" ? readPendingDeletion(ctx, row.organization.id) : null,
       ])
-    : [null, null];
+    : [null, null, null];
   return {
     organization: row.organization,
-    member: { ...row.member, email: row.email },
+    member: {
+      id: row.member.id,
+      username: row.member.username,
+      role: row.member.role,
+      status: row.member.status,
+      email: row.email,
+    },
     pendingTransfer,
+    /** The owner's pending deletion: where its link went and when it expires. */
+    pendingDeletion,
     counts,
   };
 }
