@@ -36,6 +36,11 @@ async function start(): Promise<Orgkit> {
     db: database.db,
     secret: config.secret,
     now: () => new Date(Date.now() + (cache.orgkitClockOffsetMs ?? 0)),
+    // R37 still holds, with room to onboard a team: one bulk invitation of 500 rows fits.
+    inviteRateLimits: {
+      perActor: { limit: 600, windowMs: 10 * 60 * 1000 },
+      perOrganization: { limit: 1000, windowMs: 10 * 60 * 1000 },
+    },
   });
   // Every instance must share one secret; ORGKIT_ROTATE_SECRET=1 records a new one on purpose.
   await checkSecret(ctx, { rotate: process.env.ORGKIT_ROTATE_SECRET === "1" });

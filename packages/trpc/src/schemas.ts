@@ -1,5 +1,6 @@
 import {
   AUDIT_ACTIONS,
+  BULK_INVITE_MAX_ROWS,
   checkText,
   INVITATION_ROLES,
   MEMBER_STATUSES,
@@ -59,6 +60,24 @@ export const listInvitationsInput = z
   })
   .default({});
 export const invitationInput = z.strictObject({ invitationId: id });
+
+/**
+ * A bulk invitation's row: plain strings, capped, so one bad row (a NUL, an unknown role) is
+ * refused on its own by the same rules as a single invitation, never the whole request. The
+ * one exception to `text`: `inviteMany` applies the same `checkText` to every field, per row.
+ */
+const invitationRow = z.strictObject({
+  email: z.string().max(320),
+  username: z.string().max(64),
+  role: z.string().max(16),
+});
+const invitationRows = z.array(invitationRow).min(1).max(BULK_INVITE_MAX_ROWS);
+/** Invite several: pasted lines or a CSV file's text (parsed on the server), or edited rows. */
+export const checkInvitationsInput = z.union([
+  z.strictObject({ text: z.string().min(1).max(60_000) }),
+  z.strictObject({ rows: invitationRows }),
+]);
+export const sendInvitationsInput = z.strictObject({ rows: invitationRows });
 export const tokenInput = z.strictObject({ token: text(128).min(1) });
 export const listWebhookDeliveriesInput = z
   .strictObject({ endpoint: text(64).optional(), cursor, limit })

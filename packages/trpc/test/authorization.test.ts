@@ -130,6 +130,18 @@ const TABLE: Record<string, Row> = {
       }),
     expect: ADMINS_READ,
   },
+  "invitations.checkMany": {
+    call: (api) =>
+      api.invitations.checkMany({ text: `${unique("m")}@example.test,${unique("m")},USER` }),
+    expect: ADMINS_READ,
+  },
+  "invitations.sendMany": {
+    call: (api) =>
+      api.invitations.sendMany({
+        rows: [{ email: `${unique("m")}@example.test`, username: unique("m"), role: "user" }],
+      }),
+    expect: ADMINS_READ,
+  },
   "invitations.resend": {
     call: (api, w) => api.invitations.resend({ invitationId: w.invitationId }),
     expect: ADMINS_ON_OUR_RECORD,

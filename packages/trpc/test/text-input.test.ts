@@ -76,6 +76,37 @@ const FIELDS: Record<
     caller: "OWNER",
     call: (api, _, s) => api.ownership.confirm({ token: s }),
   },
+  "invitations.checkMany text": {
+    caller: "OWNER",
+    call: (api, _, s) => api.invitations.checkMany({ text: s }),
+  },
+  "invitations.sendMany email": {
+    caller: "OWNER",
+    call: (api, _, s) =>
+      api.invitations.sendMany({ rows: [{ email: s, username: unique("b"), role: "USER" }] }),
+  },
+  "invitations.sendMany username": {
+    caller: "OWNER",
+    call: (api, _, s) =>
+      api.invitations.sendMany({
+        rows: [{ email: `${unique("b")}@example.test`, username: s, role: "USER" }],
+      }),
+  },
+  "invitations.sendMany role": {
+    caller: "OWNER",
+    call: (api, _, s) =>
+      api.invitations.sendMany({
+        rows: [{ email: `${unique("b")}@example.test`, username: unique("b"), role: s }],
+      }),
+  },
+  "organization.delete.start name": {
+    caller: "OWNER",
+    call: (api, _, s) => api.organization.delete.start({ name: s }),
+  },
+  "organization.delete.confirm token": {
+    caller: "OWNER",
+    call: (api, _, s) => api.organization.delete.confirm({ token: s }),
+  },
   "audit.list cursor": { caller: "OWNER", call: (api, _, s) => api.audit.list({ cursor: s }) },
   "audit.list member": { caller: "OWNER", call: (api, _, s) => api.audit.list({ member: s }) },
 };
@@ -191,6 +222,17 @@ describe("R39 every string of every procedure, through the tRPC caller", () => {
       () => owner.invitations.list({ cursor: cursorOf([-62167219200000, "x"]) }),
       () => owner.audit.list({ cursor: cursorOf([-1]) }),
     ];
+    // Invite several: a NUL in one row refuses that row alone, never the request.
+    const bulk = await owner.invitations.sendMany({
+      rows: [
+        { email: `x\u0000${unique("n")}@example.test`, username: unique("n"), role: "USER" },
+        { email: `${unique("n")}@example.test`, username: unique("n"), role: "USER" },
+      ],
+    });
+    expect(bulk.rows.map((r) => (r.outcome === "refused" ? r.reason : r.outcome))).toEqual([
+      "TEXT_INVALID",
+      "sent",
+    ]);
     for (const call of refusals) {
       const error = await call().then(
         () => null,

@@ -156,6 +156,15 @@ export const REASONS = {
   NO_PENDING_DELETION: { kind: "precondition", message: "No deletion is pending" },
   ROLE_NOT_PERMITTED: { kind: "forbidden", message: "Your role cannot make this change" },
   RATE_LIMITED: { kind: "rate_limited", message: "Too many requests. Try again later." },
+  BULK_RATE_LIMITED: {
+    kind: "rate_limited",
+    message: "Invitation limit reached: {available} can be sent now, the rest later",
+  },
+  BULK_INVITE_ROWS: { kind: "invalid", message: "Add 1 to {max} rows to invite" },
+  ROW_MALFORMED: {
+    kind: "invalid",
+    message: "Each row needs an email, a username and a role, separated by commas",
+  },
 } as const satisfies Record<string, ReasonEntry>;
 
 export type ReasonCode = keyof typeof REASONS;

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { PolicyError } from "../policy";
 import type { OrgkitContext } from "./context";
 import type { Queryable } from "./db";
@@ -56,4 +56,34 @@ export async function spendInviteBudget(
   const { perActor, perOrganization } = ctx.inviteRateLimits;
   await consumeRateLimit(ctx, `invite:actor:${actorUserId}`, perActor, tx);
   await consumeRateLimit(ctx, `invite:organization:${organizationId}`, perOrganization, tx);
+}
+
+/**
+ * R37: how many more invitations the actor may send now: the smaller of what is left of the
+ * actor's and the organization's budgets in their current windows. Read under the
+ * organization's lock, it stays exact until the transaction ends (only invitations of this
+ * organization, all written under its lock, spend the organization's budget; an actor
+ * belongs to one organization).
+ */
+export async function remainingInviteBudget(
+  ctx: OrgkitContext,
+  tx: Queryable,
+  actorUserId: string,
+  organizationId: string,
+): Promise<number> {
+  const { perActor, perOrganization } = ctx.inviteRateLimits;
+  const now = ctx.now().getTime();
+  const left = async (key: string, { limit, windowMs }: RateLimit) => {
+    const [row] = await tx
+      .select({ count: rateLimits.count })
+      .from(rateLimits)
+      .where(
+        and(eq(rateLimits.key, key), eq(rateLimits.windowStart, new Date(now - (now % windowMs)))),
+      );
+    return Math.max(0, limit - (row?.count ?? 0));
+  };
+  return Math.min(
+    await left(`invite:actor:${actorUserId}`, perActor),
+    await left(`invite:organization:${organizationId}`, perOrganization),
+  );
 }

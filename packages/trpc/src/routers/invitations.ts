@@ -1,13 +1,23 @@
 import type { InvitationRole } from "@orgkit/core/policy";
 import {
   acceptInvitation,
+  type InvitationRow,
+  inviteMany,
   inviteUser,
   listInvitations,
+  parseInvitationRows,
   previewInvitation,
   resendInvitation,
   revokeInvitation,
 } from "@orgkit/core/server";
-import { invitationInput, inviteInput, listInvitationsInput, tokenInput } from "../schemas";
+import {
+  checkInvitationsInput,
+  invitationInput,
+  inviteInput,
+  listInvitationsInput,
+  sendInvitationsInput,
+  tokenInput,
+} from "../schemas";
 import { orgProcedure, publicProcedure, router } from "../trpc";
 
 export const invitationsRouter = router({
@@ -20,6 +30,25 @@ export const invitationsRouter = router({
     // R37's budget is spent by the service, once the policy allowed the invitation.
     .mutation(({ ctx, input }) =>
       inviteUser(ctx.orgkit, ctx.user.id, { ...input, role: input.role as InvitationRole }),
+    ),
+  /**
+   * Invite several, step 1: pasted lines or a CSV file's text (parsed with papaparse), or the
+   * rows as edited since, each checked exactly as sending would (nothing is kept).
+   * Returns every row with its outcome, `ready` or `refused` with the guide's reason.
+   */
+  checkMany: orgProcedure.input(checkInvitationsInput).mutation(async ({ ctx, input }) => {
+    const { rows, malformed } =
+      "text" in input ? parseInvitationRows(input.text) : { rows: input.rows, malformed: [] };
+    return withRows(
+      rows,
+      await inviteMany(ctx.orgkit, ctx.user.id, { rows, malformed, check: true }),
+    );
+  }),
+  /** Invite several, step 2: each row sent whole or refused with its reason, in batches. */
+  sendMany: orgProcedure
+    .input(sendInvitationsInput)
+    .mutation(async ({ ctx, input }) =>
+      withRows(input.rows, await inviteMany(ctx.orgkit, ctx.user.id, { rows: input.rows })),
     ),
   resend: orgProcedure
     .input(invitationInput)
@@ -44,3 +73,16 @@ export const invitationsRouter = router({
     return { redirectTo };
   }),
 });
+
+/** Each row's values beside its outcome, so the page shows what was checked or sent. */
+function withRows(rows: readonly InvitationRow[], result: Awaited<ReturnType<typeof inviteMany>>) {
+  return {
+    accepted: result.accepted,
+    refused: result.refused,
+    rows: result.rows.map((outcome) => {
+      const row = rows[outcome.index];
+      if (!row) throw new Error("orgkit: an outcome for a row that was not sent");
+      return { ...row, ...outcome };
+    }),
+  };
+}

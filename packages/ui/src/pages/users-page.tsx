@@ -6,6 +6,7 @@ import { Notice, PageShell } from "../components/layout";
 import { ErrorPage, LoadingPage } from "../components/page-states";
 import { decisionMessage } from "../lib/errors";
 import { useTRPC } from "../lib/trpc";
+import { InviteSeveral } from "./invite-several";
 import { InviteUserForm } from "./invite-user-form";
 import type { PageProps } from "./organization-page";
 import { TransferBanner } from "./transfer-banner";
@@ -42,6 +43,7 @@ export function UsersPage({ basePath = DEFAULT_BASE_PATH }: PageProps) {
       ) : null}
       {/* A new invitation shows at the top of Pending invitations, right below the form. */}
       <InviteUserForm decision={access.data.invite} onSent={() => setTab("invitations")} />
+      <InviteSeveral decision={access.data.invite} onSent={() => setTab("invitations")} />
       <section
         aria-labelledby="orgkit-users"
         className="min-w-0 rounded-ok border border-ok-border bg-ok-bg p-4 sm:p-5"

@@ -7,6 +7,9 @@ import type { ActorFacts } from "./facts";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
+/** Most rows one bulk invitation may carry. */
+export const BULK_INVITE_MAX_ROWS = 500;
+
 export const INVITATION_STATUSES = ["PENDING", "ACCEPTED", "REVOKED", "EXPIRED"] as const;
 export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
 /** What the database stores: EXPIRED is derived from the expiry (R11). */

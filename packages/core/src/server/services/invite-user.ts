@@ -5,13 +5,14 @@ import {
   type InvitationRole,
   normalizeEmail,
   normalizeUsername,
+  PolicyError,
 } from "../../policy";
 import type { OrgkitContext } from "../context";
 import type { Tx } from "../db";
 import { enforce } from "../guard";
 import { inviteConflicts } from "../invite-conflicts";
 import { currentMembershipId, memberFactColumns } from "../membership";
-import { inOrganization } from "../organization-lock";
+import { inOrganization, type LockedOrganization } from "../organization-lock";
 import { spendInviteBudget } from "../rate-limit";
 import { recordChange } from "../record-change";
 import { invitations, members, organizations } from "../schema";
@@ -57,70 +58,94 @@ export function inviteUser(
   actorUserId: string,
   input: { email: string; username: string; role: InvitationRole },
 ) {
+  return inOrganization(ctx, actorUserId, (tx, organization) =>
+    inviteInOrganization(ctx, tx, organization, actorUserId, input),
+  );
+}
+
+/**
+ * One invitation inside a transaction that holds the organization's lock: the policy's
+ * decision (R8–R10, seats), the rate limit (R37), the row, its audit event and its queued
+ * email. A refusal throws before anything is written. `budget`, when given, is what a batch
+ * may still send (read once under the lock); the row refuses BULK_RATE_LIMITED past it.
+ */
+export async function inviteInOrganization(
+  ctx: OrgkitContext,
+  tx: Tx,
+  organization: LockedOrganization,
+  actorUserId: string,
+  input: { email: string; username: string; role: string },
+  budget?: { left: number; available: number },
+) {
   const email = normalizeEmail(input.email);
   const username = normalizeUsername(input.username);
-  return inOrganization(ctx, actorUserId, async (tx, organization) => {
-    const now = ctx.now();
-    const {
-      actor,
-      seatLimit,
-      seatsUsed: used,
-      ...conflicts
-    } = await readInvite(tx, organization.id, actorUserId, email, username, now);
-    const seats = { used, limit: seatLimit };
-    enforce(decideInvite({ actor, email, username, role: input.role, seats, ...conflicts }));
-    if (!actor) throw new Error("orgkit: unreachable, the policy requires a member");
-    await spendInviteBudget(ctx, tx, actorUserId, organization.id);
+  const now = ctx.now();
+  const {
+    actor,
+    seatLimit,
+    seatsUsed: used,
+    ...conflicts
+  } = await readInvite(tx, organization.id, actorUserId, email, username, now);
+  const seats = { used, limit: seatLimit };
+  enforce(decideInvite({ actor, email, username, role: input.role, seats, ...conflicts }));
+  if (!actor) throw new Error("orgkit: unreachable, the policy requires a member");
+  // The policy allowed it: one of the invitation roles.
+  const role = input.role as InvitationRole;
+  if (budget) {
+    if (budget.left <= 0)
+      throw new PolicyError("BULK_RATE_LIMITED", { params: { available: budget.available } });
+    budget.left -= 1;
+  }
+  await spendInviteBudget(ctx, tx, actorUserId, organization.id);
 
-    const { token, hash } = newToken();
-    const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
-    const [invitation] = await tx
-      .insert(invitations)
-      .values({
-        organizationId: organization.id,
-        email,
-        username,
-        role: input.role,
-        tokenHash: hash,
-        invitedByMemberId: actor.id,
-        createdAt: now,
-        sentAt: now,
-        expiresAt,
-      })
-      .returning({ id: invitations.id });
-    if (!invitation) throw new Error("orgkit: invitation insert returned nothing");
+  const { token, hash } = newToken();
+  const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
+  const [invitation] = await tx
+    .insert(invitations)
+    .values({
+      organizationId: organization.id,
+      email,
+      username,
+      role,
+      tokenHash: hash,
+      invitedByMemberId: actor.id,
+      createdAt: now,
+      sentAt: now,
+      expiresAt,
+    })
+    .returning({ id: invitations.id });
+  if (!invitation) throw new Error("orgkit: invitation insert returned nothing");
 
-    await recordChange(
-      tx,
-      {
-        organizationId: organization.id,
-        actorUserId,
-        action: "invitation.sent",
-        targetType: "invitation",
-        targetId: invitation.id,
-        targetLabel: email,
-        after: { email, username, role: input.role, status: "PENDING" },
-        at: now,
-      },
-      [
-        invitationEmail(
-          ctx,
-          {
-            id: invitation.id,
-            organizationId: organization.id,
-            organizationName: organization.name,
-            inviterUsername: actor.username,
-            email,
-            username,
-            role: input.role,
-            expiresAt,
-            version: 1,
-          },
-          token,
-          now,
-        ),
-      ],
-    );
-    return { invitationId: invitation.id, expiresAt };
-  });
+  await recordChange(
+    tx,
+    {
+      organizationId: organization.id,
+      actorUserId,
+      action: "invitation.sent",
+      targetType: "invitation",
+      targetId: invitation.id,
+      targetLabel: email,
+      after: { email, username, role, status: "PENDING" },
+      at: now,
+    },
+    [
+      invitationEmail(
+        ctx,
+        {
+          id: invitation.id,
+          organizationId: organization.id,
+          organizationName: organization.name,
+          inviterUsername: actor.username,
+          email,
+          username,
+          role,
+          expiresAt,
+          version: 1,
+        },
+        token,
+        now,
+      ),
+    ],
+  );
+  return { invitationId: invitation.id, expiresAt };
 }
