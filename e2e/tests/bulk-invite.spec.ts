@@ -57,3 +57,37 @@ test("Invite several: 60 pasted rows with 5 bad ones, two fixed in place, sent, 
   await expect(page.getByRole("tab", { name: /Pending invitations\s*57/ })).toBeVisible();
   await expect(pending).toContainText(`${tag}mail@e2e.test`);
 });
+
+test("Seat limits: User management shows the seats; a single invitation and a row of Invite several past the limit are refused with the count", async ({
+  page,
+}) => {
+  await newOrganization(page);
+  const limited = await page.request.post("/api/dev/seat-limit", { data: { limit: 3 } });
+  expect(limited.ok()).toBe(true);
+  await page.goto("/settings/organization/users");
+  await expect(page.getByText("1 of 3 seats")).toBeVisible();
+
+  const tag = unique("s");
+  const section = page.getByRole("region", { name: "Invite several" });
+  await section
+    .getByLabel("Paste one person per line: email, username, role")
+    .fill([1, 2, 3].map((n) => `${tag}${n}@e2e.test,${tag}${n},USER`).join("\n"));
+  await section.getByRole("button", { name: "Check rows" }).click();
+  await expect(section.getByText("2 rows ready, 1 row refused")).toBeVisible();
+  await expect(section.getByRole("table")).toContainText("Seat limit reached: 3 of 3 seats used");
+  await section.getByRole("button", { name: "Send 2 invitations" }).click();
+  await expect(toast(page, "2 invitations sent, 1 row refused")).toBeVisible();
+  await expect(page.getByText("3 of 3 seats")).toBeVisible();
+
+  // The single form meets the same rule, beside no field: the page says why.
+  const form = page.getByRole("region", { name: "Invite user" });
+  await form.getByLabel("Email").fill(`${tag}4@e2e.test`);
+  await form.getByLabel("Username").fill(`${tag}4`);
+  await form.getByRole("button", { name: "Send invitation" }).click();
+  await expect(toast(page, "Seat limit reached: 3 of 3 seats used")).toBeVisible();
+  // Control: a higher limit lets the same invitation through.
+  await page.request.post("/api/dev/seat-limit", { data: { limit: 4 } });
+  await form.getByRole("button", { name: "Send invitation" }).click();
+  await expect(toast(page, `Invitation sent to ${tag}4@e2e.test`)).toBeVisible();
+  await expect(page.getByText("4 of 4 seats")).toBeVisible();
+});

@@ -1,15 +1,21 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, type SQL, sql } from "drizzle-orm";
 import type { Seats } from "../policy";
 import type { OrgkitContext } from "./context";
 import type { Queryable } from "./db";
 import { organizations } from "./schema";
 
+/** Counts only where the organization has a seat limit: 0 otherwise, without reading a row. */
+const whenLimited = (organizationId: string, count: SQL) =>
+  sql`(case when (select seat_org.seat_limit from organizations as seat_org where seat_org.id = ${organizationId}) is null then 0 else ${count} end)::int`;
+
 /**
  * Seats in use as SQL to select: active members plus pending, unexpired invitations of the
  * organization. Read under the organization's lock, so concurrent invitations count each other.
+ * An organization without a limit counts nothing (0): an invitation into 100,000 members
+ * costs what it costs into 10.
  */
 export const seatsUsed = (organizationId: string, now: Date) =>
-  sql<number>`((select count(*) from members as seat_member where seat_member.organization_id = ${organizationId} and seat_member.status = 'ACTIVE') + (select count(*) from invitations as seat_invitation where seat_invitation.organization_id = ${organizationId} and seat_invitation.status = 'PENDING' and seat_invitation.expires_at > ${now.toISOString()}::timestamptz))::int`;
+  sql<number>`${whenLimited(organizationId, sql`(select count(*) from members as seat_member where seat_member.organization_id = ${organizationId} and seat_member.status = 'ACTIVE') + (select count(*) from invitations as seat_invitation where seat_invitation.organization_id = ${organizationId} and seat_invitation.status = 'PENDING' and seat_invitation.expires_at > ${now.toISOString()}::timestamptz)`)}`;
 
 /** The organization's seats: in use, and its limit (null: none). */
 export async function readSeats(db: Queryable, organizationId: string, now: Date): Promise<Seats> {
@@ -45,6 +51,6 @@ export const seatLimitOf = (organizationId: string) =>
     number | null
   >`(select seat_org.seat_limit from organizations as seat_org where seat_org.id = ${organizationId})`;
 
-/** Active members as SQL to select: the seats an accept must leave room in. */
+/** Active members as SQL to select (0 without a limit): the seats an accept must leave room in. */
 export const seatedMembers = (organizationId: string) =>
-  sql<number>`(select count(*)::int from members as seat_member where seat_member.organization_id = ${organizationId} and seat_member.status = 'ACTIVE')`;
+  sql<number>`${whenLimited(organizationId, sql`(select count(*) from members as seat_member where seat_member.organization_id = ${organizationId} and seat_member.status = 'ACTIVE')`)}`;

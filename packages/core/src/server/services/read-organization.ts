@@ -74,9 +74,7 @@ async function readCounts(ctx: OrgkitContext, organizationId: string) {
       pendingInvitations: count(invitations, "PENDING"),
       seatLimit: organizations.seatLimit,
       // Counted only when there is a limit to show it against.
-      seatsUsed: sql<
-        number | null
-      >`case when ${organizations.seatLimit} is null then null else ${seatsUsed(organizationId, ctx.now())} end`,
+      seatsUsed: seatsUsed(organizationId, ctx.now()),
     })
     .from(organizations)
     .where(eq(organizations.id, organizationId));
