@@ -65,7 +65,7 @@ test("Seat limits: User management shows the seats; a single invitation and a ro
   const limited = await page.request.post("/api/dev/seat-limit", { data: { limit: 3 } });
   expect(limited.ok()).toBe(true);
   await page.goto("/settings/organization/users");
-  await expect(page.getByText("1 of 3 seats")).toBeVisible();
+  await expect(page.getByText("1 of 3 seats", { exact: true })).toBeVisible();
 
   const tag = unique("s");
   const section = page.getByRole("region", { name: "Invite several" });
@@ -77,7 +77,7 @@ test("Seat limits: User management shows the seats; a single invitation and a ro
   await expect(section.getByRole("table")).toContainText("Seat limit reached: 3 of 3 seats used");
   await section.getByRole("button", { name: "Send 2 invitations" }).click();
   await expect(toast(page, "2 invitations sent, 1 row refused")).toBeVisible();
-  await expect(page.getByText("3 of 3 seats")).toBeVisible();
+  await expect(page.getByText("3 of 3 seats", { exact: true })).toBeVisible();
 
   // The single form meets the same rule, beside no field: the page says why.
   const form = page.getByRole("region", { name: "Invite user" });
@@ -89,5 +89,5 @@ test("Seat limits: User management shows the seats; a single invitation and a ro
   await page.request.post("/api/dev/seat-limit", { data: { limit: 4 } });
   await form.getByRole("button", { name: "Send invitation" }).click();
   await expect(toast(page, `Invitation sent to ${tag}4@e2e.test`)).toBeVisible();
-  await expect(page.getByText("4 of 4 seats")).toBeVisible();
+  await expect(page.getByText("4 of 4 seats", { exact: true })).toBeVisible();
 });

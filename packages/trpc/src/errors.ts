@@ -1,4 +1,10 @@
-import { isPolicyError, REASONS, type ReasonCode, type ReasonKind } from "@orgkit/core/policy";
+import {
+  isPolicyError,
+  REASONS,
+  type ReasonCode,
+  type ReasonKind,
+  type ReasonParams,
+} from "@orgkit/core/policy";
 import { type TRPC_ERROR_CODE_KEY, TRPCError } from "@trpc/server";
 
 /** The one place a policy refusal becomes a transport error. */
@@ -25,6 +31,8 @@ export function toTrpcError(error: unknown): unknown {
 /** What a client reads to match on codes, not prose. */
 export type ErrorData = {
   reason: ReasonCode | null;
+  /** The values the reason's message names (counts, never input), e.g. `{ used, limit }`. */
+  params: ReasonParams | null;
   retryAfterSeconds: number | null;
   fieldErrors: Record<string, string[]> | null;
 };

@@ -26,6 +26,7 @@ const t = initTRPC.context<ApiContext>().create({
     const { stack: _stack, path: _path, ...data } = shape.data;
     const extra: ErrorData = {
       reason: policy?.reason ?? (fieldErrors ? "INPUT_INVALID" : null),
+      params: policy?.params ?? null,
       retryAfterSeconds: policy?.retryAfterSeconds ?? null,
       fieldErrors: fieldErrors as Record<string, string[]> | null,
     };

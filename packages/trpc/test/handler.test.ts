@@ -1,7 +1,8 @@
-import { createContext, schema } from "@orgkit/core/server";
+import { createContext, type OrgkitContext, schema, setSeatLimit } from "@orgkit/core/server";
 import {
   addMember,
   contextFor,
+  createOrganization,
   createTestDatabase,
   SECRET,
   type TestDatabase,
@@ -20,9 +21,11 @@ describe("route handler over HTTP", () => {
   let handler: ReturnType<typeof createOrgkitHandler>;
   let kicks = 0;
   let sender: string;
+  let orgkit: OrgkitContext;
   beforeAll(async () => {
     database = await createTestDatabase("pglite");
     const { ctx } = contextFor(database);
+    orgkit = ctx;
     world = await createWorld(ctx);
     sender = (await addMember(ctx, world.org.owner.userId, "ADMIN")).userId;
     // R37's limits live in orgkit's context, so they hold for every caller of the services.
@@ -192,6 +195,27 @@ describe("route handler over HTTP", () => {
     expect(error.json.message).toBe("Remove action disabled: owner");
     expect(error.json.data).toMatchObject({ reason: "REMOVE_OWNER", code: "PRECONDITION_FAILED" });
     expect(Object.keys(error.json.data)).not.toContain("stack");
+  });
+
+  it("Seat limits a refusal carries the numbers its message names, for the page to show", async () => {
+    // Four active members, four seats.
+    const seated = await createOrganization(orgkit);
+    await setSeatLimit(orgkit, seated.organizationId, 4);
+    const response = await post(
+      "invitations.send",
+      { email: `${unique("seat")}@example.test`, username: unique("seat"), role: "USER" },
+      { "x-test-user": seated.owner.userId },
+    );
+    expect(response.status).toBe(412);
+    const { error } = await response.json();
+    expect(error.json.message).toBe("Seat limit reached: 4 of 4 seats used");
+    expect(error.json.data).toMatchObject({
+      reason: "SEAT_LIMIT_REACHED",
+      params: { used: 4, limit: 4 },
+    });
+    // Control: a refusal without numbers carries none.
+    const plain = await post("members.remove", { memberId: world.org.owner.memberId });
+    expect((await plain.json()).error.json.data.params).toBeNull();
   });
 
   it("R33 no response carries a link token", async () => {

@@ -1,10 +1,4 @@
-import {
-  type Decision,
-  isReasonCode,
-  REASONS,
-  type ReasonCode,
-  reasonMessage,
-} from "@orgkit/core/policy";
+import { type Decision, isReasonCode, type ReasonCode, reasonMessage } from "@orgkit/core/policy";
 import { TRPCClientError } from "@trpc/client";
 
 /** The reason code the server gave, if the error is a policy refusal. */
@@ -17,8 +11,10 @@ export function reasonOf(error: unknown): ReasonCode | null {
 /** A message for a person: the guide's words for a refusal, a plain sentence otherwise. */
 export function messageOf(error: unknown): string {
   const reason = reasonOf(error);
-  if (reason) return REASONS[reason].message;
-  return "Something went wrong. Try again.";
+  if (!reason) return "Something went wrong. Try again.";
+  // The numbers a reason names ("Seat limit reached: 20 of 20 seats used") ride with it.
+  const params: unknown = error instanceof TRPCClientError ? error.data?.params : null;
+  return reasonMessage(reason, isParams(params) ? params : undefined);
 }
 
 /** The message of a refusal the server decided, or null when allowed. */
@@ -34,4 +30,12 @@ export function fieldsOf(error: unknown): string[] {
   if (!(error instanceof TRPCClientError)) return [];
   const fields: unknown = error.data?.fieldErrors;
   return fields && typeof fields === "object" ? Object.keys(fields) : [];
+}
+
+function isParams(value: unknown): value is Record<string, number | string> {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    Object.values(value).every((v) => typeof v === "number" || typeof v === "string")
+  );
 }
