@@ -99,7 +99,8 @@ export function createAuditExportHandler(options: {
           else controller.enqueue(encoder.encode(next.value));
         } catch (error) {
           logger.error(...describeFault("audit export", error));
-          controller.error(error);
+          // R40: never the error itself: the framework would log its query and parameters.
+          controller.error(new Error("orgkit: the audit export failed"));
         }
       },
       async cancel() {

@@ -180,6 +180,11 @@ describe.each(DRIVERS)("delete organization on %s", (driver) => {
       "DELETION_NOT_VALID",
     );
     expect((await outboxOf(first.deletionId))[0]?.status).toBe("CANCELLED");
+    // The replaced request's end is in the log, not only its start.
+    const ended = await listAuditEvents(t.ctx, org.owner.userId, {
+      action: "organization.deletion_cancelled",
+    });
+    expect(ended.items.map((e) => e.after)).toEqual([{ status: "CANCELLED", because: "replaced" }]);
     await expectRefused(
       confirmOrganizationDeletion(t.ctx, org.owner.userId, { token: "not-a-token" }),
       "DELETION_NOT_VALID",
@@ -230,6 +235,12 @@ describe.each(DRIVERS)("delete organization on %s", (driver) => {
       token: await latestToken(t.ctx, transfer.transferId),
     });
     expect((await deletionRows(org.organizationId))[0]?.status).toBe("CANCELLED");
+    const ended = await listAuditEvents(t.ctx, org.admin.userId, {
+      action: "organization.deletion_cancelled",
+    });
+    expect(ended.items.map((e) => e.after)).toEqual([
+      { status: "CANCELLED", because: "ownership transferred" },
+    ]);
     await expectRefused(
       confirmOrganizationDeletion(t.ctx, org.owner.userId, { token }),
       "DELETION_NOT_VALID",
@@ -260,5 +271,23 @@ describe.each(DRIVERS)("delete organization on %s", (driver) => {
     expect((await getPermissions(t.ctx, org.user.userId)).userManagement).toMatchObject({
       reason: "ORGANIZATION_DELETED",
     });
+  });
+
+  it("R37 Delete organization: each request emails a link, so a few per 10 minutes", async () => {
+    const org = await createOrganization(t.ctx);
+    for (let i = 0; i < 5; i += 1) {
+      expect(
+        await outcome(startOrganizationDeletion(t.ctx, org.owner.userId, { name: org.name })),
+      ).toBe("OK");
+    }
+    await expectRefused(
+      startOrganizationDeletion(t.ctx, org.owner.userId, { name: org.name }),
+      "RATE_LIMITED",
+    );
+    // Control: after the window, the owner asks again.
+    t.clock.advance(10 * 60 * 1000);
+    expect(
+      await outcome(startOrganizationDeletion(t.ctx, org.owner.userId, { name: org.name })),
+    ).toBe("OK");
   });
 });

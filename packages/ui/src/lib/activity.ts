@@ -50,7 +50,14 @@ export function describeEvent(event: ActivityEvent): string {
     case "organization.deletion_requested":
       return `${actor} asked to delete the organization ${target}`;
     case "organization.deletion_cancelled":
-      return `${actor} cancelled the deletion of ${target}`;
+      switch (field(event.after, "because")) {
+        case "replaced":
+          return `${actor} replaced the pending deletion of ${target} with a new request`;
+        case "ownership transferred":
+          return `The pending deletion of ${target} was cancelled when ownership was transferred`;
+        default:
+          return `${actor} cancelled the deletion of ${target}`;
+      }
     case "organization.deleted":
       return `${actor} deleted the organization ${target}`;
     case "invitation.sent":

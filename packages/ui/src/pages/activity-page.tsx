@@ -111,6 +111,7 @@ export function ActivityPage({
  * server. A plain GET form: the browser downloads the file itself, however large.
  */
 function ExportSection({ url }: { url: string }) {
+  const [rangeError, setRangeError] = useState<string | null>(null);
   return (
     <Section title="Export">
       <p className="mb-3 text-sm text-ok-muted">
@@ -120,14 +121,30 @@ function ExportSection({ url }: { url: string }) {
       <form
         method="get"
         action={url}
+        onSubmit={(event) => {
+          // Dates as the inputs give them (yyyy-mm-dd) compare as text.
+          const data = new FormData(event.currentTarget);
+          const from = String(data.get("from") ?? "");
+          const to = String(data.get("to") ?? "");
+          const backwards = from !== "" && to !== "" && from > to;
+          setRangeError(backwards ? "To must be the same day as From or later" : null);
+          if (backwards) event.preventDefault();
+        }}
         className="grid gap-3 sm:grid-cols-[10rem_10rem_10rem_auto] sm:items-end"
       >
         <SelectField label="Format" name="format" defaultValue="csv">
           <option value="csv">CSV</option>
           <option value="jsonl">JSON Lines</option>
         </SelectField>
-        <TextField label="From" name="from" type="date" />
-        <TextField label="To" name="to" type="date" />
+        <TextField label="From" name="from" type="date" min="1970-01-01" max="9999-12-31" />
+        <TextField
+          label="To"
+          name="to"
+          type="date"
+          min="1970-01-01"
+          max="9999-12-31"
+          error={rangeError}
+        />
         <Button type="submit">Download</Button>
       </form>
     </Section>

@@ -1,9 +1,8 @@
 "use client";
 import { DEFAULT_BASE_PATH, formatCount, pagePath } from "@orgkit/core/policy";
-import { formatExact } from "../lib/format";
 import { useTRPC, useTRPCClient } from "../lib/trpc";
 import { useAction } from "../lib/use-action";
-import { ConfirmLinkPage } from "./confirm-link-page";
+import { ConfirmLinkPage, linkExpiry } from "./confirm-link-page";
 import type { PageProps } from "./organization-page";
 
 /**
@@ -40,7 +39,7 @@ export function ConfirmDeletionPage({
             ? "its one member loses access"
             : `all ${formatCount(deletion.activeMembers)} members lose access`}{" "}
           at once and return to personal mode, pending invitations stop working and the name becomes
-          free. This cannot be undone. This link expires on {formatExact(deletion.expiresAt)}.
+          free. This cannot be undone. {linkExpiry(deletion)}
         </>
       )}
     </ConfirmLinkPage>

@@ -6,6 +6,7 @@ import { Button } from "../components/button";
 import { Notice, PageShell, Section } from "../components/layout";
 import { LoadingPage } from "../components/page-states";
 import { decisionMessage, messageOf } from "../lib/errors";
+import { formatExact } from "../lib/format";
 import { NoReferrer, useLinkToken } from "../lib/link-token";
 
 type Confirmation = {
@@ -96,4 +97,10 @@ export function ConfirmLinkPage<P extends { organizationName: string; decision: 
       </Section>
     </PageShell>
   );
+}
+
+/** When the link stops working, in the tense the server's decision gives it. */
+export function linkExpiry(preview: { expiresAt: Date; decision: Decision }): string {
+  const expired = !preview.decision.allowed && preview.decision.reason.endsWith("_EXPIRED");
+  return `This link ${expired ? "expired" : "expires"} on ${formatExact(preview.expiresAt)}.`;
 }

@@ -1,9 +1,8 @@
 "use client";
 import { DEFAULT_BASE_PATH, pagePath } from "@orgkit/core/policy";
-import { formatExact } from "../lib/format";
 import { useTRPC, useTRPCClient } from "../lib/trpc";
 import { useAction } from "../lib/use-action";
-import { ConfirmLinkPage } from "./confirm-link-page";
+import { ConfirmLinkPage, linkExpiry } from "./confirm-link-page";
 import type { PageProps } from "./organization-page";
 
 /**
@@ -33,8 +32,7 @@ export function ConfirmTransferPage({
         <>
           When you confirm, you become <strong>ADMIN</strong> and{" "}
           <strong>{transfer.targetUsername}</strong> becomes <strong>OWNER</strong> of{" "}
-          {transfer.organizationName}. There is always exactly one owner. This link expires on{" "}
-          {formatExact(transfer.expiresAt)}.
+          {transfer.organizationName}. There is always exactly one owner. {linkExpiry(transfer)}
         </>
       )}
     </ConfirmLinkPage>

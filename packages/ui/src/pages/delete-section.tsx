@@ -82,8 +82,9 @@ export function DeleteSection({
       ) : null}
       <p className="my-3 text-sm text-ok-muted">
         Every member loses access at once and returns to personal mode, pending invitations stop
-        working and the name becomes free. The activity log is kept. A confirmation link is emailed
-        to you first; nothing changes until you open it.
+        working and the name becomes free. Nobody can open the activity log afterwards: export it
+        from Activity first if you need it. A confirmation link is emailed to you first; nothing
+        changes until you open it.
       </p>
       <form
         className="flex flex-col gap-3 sm:flex-row sm:items-end"

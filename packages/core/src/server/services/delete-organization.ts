@@ -13,7 +13,8 @@ import type { OrgkitContext } from "../context";
 import type { Tx } from "../db";
 import { enforce } from "../guard";
 import { currentMembershipId } from "../membership";
-import { inOrganization, readMembers } from "../organization-lock";
+import { inOrganization, type LockedOrganization, readMembers } from "../organization-lock";
+import { consumeRateLimit, type RateLimit } from "../rate-limit";
 import { recordChange } from "../record-change";
 import {
   emailOutbox,
@@ -25,14 +26,30 @@ import {
 } from "../schema";
 import { hashToken, newToken, sealToken } from "../tokens";
 
-/** Cancels the pending deletion, if any, and wipes its queued confirmation email (R38). */
-export async function cancelPendingDeletion(tx: Tx, organizationId: string, at: Date) {
+/** Deletion requests per organization: each emails a link to the owner. */
+const DELETION_RATE_LIMIT: RateLimit = { limit: 5, windowMs: 10 * 60 * 1000 };
+
+/** Why a pending deletion ended without the owner cancelling it. */
+export type DeletionCancelledBecause = "replaced" | "ownership transferred";
+
+/**
+ * Cancels the pending deletion, if any, wipes its queued confirmation email (R38) and audits
+ * it as `organization.deletion_cancelled` (with `because` when the owner did not cancel it
+ * themselves), so no request in the log is left without its end.
+ */
+export async function cancelPendingDeletion(
+  tx: Tx,
+  organization: LockedOrganization,
+  actorUserId: string,
+  at: Date,
+  because?: DeletionCancelledBecause,
+) {
   const cancelled = await tx
     .update(organizationDeletions)
     .set({ status: "CANCELLED", endedAt: at })
     .where(
       and(
-        eq(organizationDeletions.organizationId, organizationId),
+        eq(organizationDeletions.organizationId, organization.id),
         eq(organizationDeletions.status, "PENDING"),
       ),
     )
@@ -41,6 +58,21 @@ export async function cancelPendingDeletion(tx: Tx, organizationId: string, at: 
     tx,
     cancelled.map((row) => row.id),
   );
+  if (cancelled.length > 0)
+    await appendAudit(
+      tx,
+      cancelled.map(() => ({
+        organizationId: organization.id,
+        actorUserId,
+        action: "organization.deletion_cancelled" as const,
+        targetType: "organization",
+        targetId: organization.id,
+        targetLabel: organization.name,
+        before: { status: "PENDING" },
+        after: because ? { status: "CANCELLED", because } : { status: "CANCELLED" },
+        at,
+      })),
+    );
   return cancelled;
 }
 
@@ -61,7 +93,8 @@ async function cancelEmailsOf(tx: Tx, subjectIds: string[]) {
  * @param input `{ name }`: the organization's name as the owner typed it.
  * @returns `{ deletionId, sentTo, expiresAt }`.
  * @throws PolicyError DELETE_OWNER_ONLY for anyone but the owner; DELETE_NAME_MISMATCH when
- *   the typed name is not the organization's; ORGANIZATION_NOT_ACTIVE in personal mode.
+ *   the typed name is not the organization's; ORGANIZATION_NOT_ACTIVE in personal mode;
+ *   RATE_LIMITED past 5 requests per organization in 10 minutes.
  * @example await startOrganizationDeletion(ctx, session.user.id, { name: "Acme" });
  */
 export function startOrganizationDeletion(
@@ -73,9 +106,16 @@ export function startOrganizationDeletion(
     const { actor } = await readMembers(tx, organization.id, actorUserId, []);
     enforce(decideDeletionStart({ actor, name: organization.name, typedName: input.name }));
     if (!actor) throw new Error("orgkit: unreachable, the policy requires a member");
+    // Each request emails a link: a few per 10 minutes, like invitations (R37).
+    await consumeRateLimit(
+      ctx,
+      `deletion:organization:${organization.id}`,
+      DELETION_RATE_LIMIT,
+      tx,
+    );
 
     const now = ctx.now();
-    await cancelPendingDeletion(tx, organization.id, now);
+    await cancelPendingDeletion(tx, organization, actorUserId, now, "replaced");
     const { token, hash } = newToken();
     const expiresAt = new Date(now.getTime() + DELETION_TTL_MS);
     const [deletion] = await tx
@@ -133,22 +173,11 @@ export function cancelOrganizationDeletion(ctx: OrgkitContext, actorUserId: stri
   return inOrganization(ctx, actorUserId, async (tx, organization) => {
     const { actor } = await readMembers(tx, organization.id, actorUserId, []);
     const now = ctx.now();
-    const cancelled = await cancelPendingDeletion(tx, organization.id, now);
-    // A refusal throws and rolls the cancellation back.
+    const cancelled = await cancelPendingDeletion(tx, organization, actorUserId, now);
+    // A refusal throws and rolls the cancellation (and its audit event) back.
     enforce(decideDeletionCancellation({ actor, hasPendingDeletion: cancelled.length > 0 }));
     const [deletion] = cancelled;
     if (!deletion) throw new Error("orgkit: unreachable, the policy requires a deletion");
-    await appendAudit(tx, {
-      organizationId: organization.id,
-      actorUserId,
-      action: "organization.deletion_cancelled",
-      targetType: "organization",
-      targetId: organization.id,
-      targetLabel: organization.name,
-      before: { status: "PENDING" },
-      after: { status: "CANCELLED" },
-      at: now,
-    });
     return { deletionId: deletion.id };
   });
 }

@@ -44,6 +44,9 @@ const BATCH = 1_000;
  * @throws OrgkitError ADMIN_ACCESS_REQUIRED for a non-manager; INPUT_INVALID when `from` is after `to`.
  * @example for await (const chunk of await exportAuditLog(ctx, userId, { format: "csv" })) out.write(chunk);
  */
+const EARLIEST = new Date("1970-01-01T00:00:00Z");
+const LATEST = new Date("9999-12-31T00:00:00Z");
+
 export async function exportAuditLog(
   ctx: OrgkitContext,
   actorUserId: string,
@@ -51,6 +54,16 @@ export async function exportAuditLog(
 ): Promise<AsyncIterable<string>> {
   const { organizationId } = await requireManager(ctx, actorUserId);
   if (input.from && input.to && input.from > input.to) throw new PolicyError("INPUT_INVALID");
+  // Bounds past what PostgreSQL's timestamps hold (year 10000 is "+010000-…" in ISO) mean
+  // "no bound": a far-future `to` is every event, never a failed query mid-download.
+  for (const bound of [input.from, input.to]) {
+    if (bound && Number.isNaN(bound.getTime())) throw new PolicyError("INPUT_INVALID");
+  }
+  input = {
+    ...input,
+    from: input.from && input.from > EARLIEST ? input.from : undefined,
+    to: input.to && input.to < LATEST ? input.to : undefined,
+  };
   // The export is the log as it stands now (later events wait for the next one), and the
   // export itself is an audited act: who took the log, in which form, for which days.
   const [last] = await ctx.db

@@ -181,7 +181,7 @@ export function confirmOwnershipTransfer(
     await demoteOwner(tx, actor.id, now);
     await promoteToOwner(tx, target.id, now);
     // A deletion the previous owner asked for is theirs: the new owner decides anew.
-    await cancelPendingDeletion(tx, organization.id, now);
+    await cancelPendingDeletion(tx, organization, actorUserId, now, "ownership transferred");
 
     const notice = {
       organizationName: organization.name,
