@@ -287,6 +287,12 @@ describe("events: one catalogue, written with the change, delivered at least onc
     const log = await listEventDeliveries(ctx, org.admin.userId, { endpoint: "erp" });
     const failing = log.items.find((item) => item.lastError);
     expect(failing?.lastError).toBe("no answer from the endpoint (ECONNREFUSED)");
+    // The queue's later events say why they have not moved: the failing one goes first.
+    const pending = log.items.filter((item) => item.status === "PENDING");
+    expect(pending.length).toBeGreaterThan(1);
+    const oldest = pending.at(-1);
+    expect(oldest?.waitingBehind).toBe(false);
+    expect(pending.slice(0, -1).every((item) => item.waitingBehind)).toBe(true);
     expect(JSON.stringify(log)).not.toContain("erp.example.test");
   });
 });

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, lt } from "drizzle-orm";
+import { and, desc, eq, isNotNull, lt, sql } from "drizzle-orm";
 import type { OrgkitContext } from "../context";
 import { decodeCursor, encodeCursor, pageSize } from "../pagination";
 import { auditEvents, eventConsumers, eventDeliveries } from "../schema";
@@ -14,7 +14,8 @@ export type ListEventDeliveriesInput = {
 /**
  * The webhook delivery log of the caller's organization, newest first, by keyset: each
  * event's endpoint, type, status (PENDING, SENT, DEAD), attempts, the endpoint's last HTTP
- * status and, while failing, why. Also the endpoints themselves (names only: a URL may carry
+ * status and, while failing, why; `waitingBehind` marks a pending event held back by an
+ * earlier one of its queue that has not been delivered yet. Also the endpoints themselves (names only: a URL may carry
  * a token). The host's own `onEvent` deliveries are not listed.
  *
  * @returns `{ endpoints, items, nextCursor }`.
@@ -46,6 +47,9 @@ export async function listEventDeliveries(
       lastError: eventDeliveries.lastError,
       createdAt: eventDeliveries.createdAt,
       deliveredAt: eventDeliveries.deliveredAt,
+      // Delivery is in order per endpoint and organization: a pending event behind an earlier
+      // pending one waits for it (through the partial index of the queue).
+      waitingBehind: sql<boolean>`${eventDeliveries.status} = 'PENDING' and exists (select 1 from ${eventDeliveries} as ahead where ahead.consumer = ${eventDeliveries.consumer} and ahead.organization_id = ${eventDeliveries.organizationId} and ahead.status = 'PENDING' and ahead.id < ${eventDeliveries.id})`,
     })
     .from(eventDeliveries)
     .innerJoin(auditEvents, eq(auditEvents.id, eventDeliveries.auditEventId))
