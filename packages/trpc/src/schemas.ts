@@ -79,6 +79,9 @@ export const checkInvitationsInput = z.union([
 ]);
 export const sendInvitationsInput = z.strictObject({ rows: invitationRows });
 export const tokenInput = z.strictObject({ token: text(128).min(1) });
+export const redeliverWebhookInput = z.strictObject({
+  deliveryId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+});
 export const listWebhookDeliveriesInput = z
   .strictObject({ endpoint: text(64).optional(), cursor, limit })
   .default({});

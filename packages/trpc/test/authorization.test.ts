@@ -178,6 +178,17 @@ const TABLE: Record<string, Row> = {
     expect: { ...OWNER_ONLY, OTHER_ORG_ADMIN: "PRECONDITION_FAILED" },
   },
   "audit.list": { call: (api) => api.audit.list(), expect: ADMINS_READ },
+  "audit.redeliverWebhook": {
+    // No delivery of the world's is dead: admins reach the lookup (NOT_FOUND), others their
+    // own refusal first. The positive control is in core's events test.
+    call: (api) => api.audit.redeliverWebhook({ deliveryId: 1 }),
+    expect: {
+      ...ADMINS_READ,
+      OWNER: "NOT_FOUND",
+      ADMIN: "NOT_FOUND",
+      OTHER_ORG_ADMIN: "NOT_FOUND",
+    },
+  },
   "audit.webhookDeliveries": {
     call: (api) => api.audit.webhookDeliveries(),
     expect: ADMINS_READ,

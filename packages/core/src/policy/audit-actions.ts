@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   "audit.pruned",
   "audit.exported",
   "person.erased",
+  "webhook.redelivered",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

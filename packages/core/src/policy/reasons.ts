@@ -154,6 +154,10 @@ export const REASONS = {
     message: "This deletion link is for the owner who asked for it",
   },
   NO_PENDING_DELETION: { kind: "precondition", message: "No deletion is pending" },
+  DELIVERY_NOT_DEAD: {
+    kind: "precondition",
+    message: "Only a delivery that failed for good can be sent again",
+  },
   ROLE_NOT_PERMITTED: { kind: "forbidden", message: "Your role cannot make this change" },
   RATE_LIMITED: { kind: "rate_limited", message: "Too many requests. Try again later." },
   BULK_RATE_LIMITED: {

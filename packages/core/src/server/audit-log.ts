@@ -8,7 +8,7 @@ export type AuditEntry = {
   organizationId: string;
   actorUserId: string | null;
   action: AuditAction;
-  targetType: "organization" | "member" | "invitation" | "ownership_transfer";
+  targetType: "organization" | "member" | "invitation" | "ownership_transfer" | "event_delivery";
   targetId: string;
   targetLabel: string;
   before?: Record<string, unknown> | null;

@@ -39,5 +39,6 @@ export * from "./services/list-members";
 export * from "./services/ownership-transfer";
 export * from "./services/read-access";
 export * from "./services/read-organization";
+export * from "./services/redeliver-event";
 export * from "./services/remove-member";
 export { hashToken, openToken } from "./tokens";

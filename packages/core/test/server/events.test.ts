@@ -11,8 +11,10 @@ import {
   type EventDeliveryFailure,
   inviteUser,
   leaveOrganization,
+  listAuditEvents,
   listEventDeliveries,
   type OrgkitEvent,
+  redeliverEvent,
   removeMember,
   schema,
   syncEventConsumers,
@@ -293,6 +295,34 @@ describe("events: one catalogue, written with the change, delivered at least onc
     const oldest = pending.at(-1);
     expect(oldest?.waitingBehind).toBe(false);
     expect(pending.slice(0, -1).every((item) => item.waitingBehind)).toBe(true);
+
+    // Sent again after it failed for good: PENDING with fresh attempts, audited; only a
+    // dead delivery of this organization's webhook endpoints can be.
+    const head = oldest?.id ?? 0;
+    await expectRefused(
+      redeliverEvent(ctx, org.admin.userId, { deliveryId: head }),
+      "DELIVERY_NOT_DEAD",
+    );
+    await ctx.db
+      .update(eventDeliveries)
+      .set({ status: "DEAD", attempts: 8 })
+      .where(eq(eventDeliveries.id, head));
+    const other = await createOrganization(ctx);
+    await expectRefused(redeliverEvent(ctx, other.admin.userId, { deliveryId: head }), "NOT_FOUND");
+    await expectRefused(
+      redeliverEvent(ctx, org.user.userId, { deliveryId: head }),
+      "ADMIN_ACCESS_REQUIRED",
+    );
+    expect(await redeliverEvent(ctx, org.admin.userId, { deliveryId: head })).toEqual({
+      deliveryId: head,
+    });
+    const [again] = await ctx.db
+      .select({ status: eventDeliveries.status, attempts: eventDeliveries.attempts })
+      .from(eventDeliveries)
+      .where(eq(eventDeliveries.id, head));
+    expect(again).toEqual({ status: "PENDING", attempts: 0 });
+    const audited = await listAuditEvents(ctx, org.admin.userId, { action: "webhook.redelivered" });
+    expect(audited.items).toHaveLength(1);
     expect(JSON.stringify(log)).not.toContain("erp.example.test");
   });
 });

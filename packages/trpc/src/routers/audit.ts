@@ -1,5 +1,5 @@
-import { listAuditEvents, listEventDeliveries } from "@orgkit/core/server";
-import { listAuditInput, listWebhookDeliveriesInput } from "../schemas";
+import { listAuditEvents, listEventDeliveries, redeliverEvent } from "@orgkit/core/server";
+import { listAuditInput, listWebhookDeliveriesInput, redeliverWebhookInput } from "../schemas";
 import { orgProcedure, router } from "../trpc";
 
 export const auditRouter = router({
@@ -10,4 +10,8 @@ export const auditRouter = router({
   webhookDeliveries: orgProcedure
     .input(listWebhookDeliveriesInput)
     .query(({ ctx, input }) => listEventDeliveries(ctx.orgkit, ctx.user.id, input)),
+  /** Sends a dead-lettered webhook delivery again (admins only), audited. */
+  redeliverWebhook: orgProcedure
+    .input(redeliverWebhookInput)
+    .mutation(({ ctx, input }) => redeliverEvent(ctx.orgkit, ctx.user.id, input)),
 });

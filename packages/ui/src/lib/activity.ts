@@ -19,6 +19,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "audit.pruned": "Audit log pruned",
   "audit.exported": "Audit log exported",
   "person.erased": "Personal data erased",
+  "webhook.redelivered": "Webhook sent again",
 };
 
 export type ActivityEvent = {
@@ -60,6 +61,8 @@ export function describeEvent(event: ActivityEvent): string {
       }
     case "organization.deleted":
       return `${actor} deleted the organization ${target}`;
+    case "webhook.redelivered":
+      return `${actor} sent ${target} again`;
     case "invitation.sent":
       return `${actor} invited ${target}${role ? ` as ${role}` : ""}`;
     case "invitation.resent":
