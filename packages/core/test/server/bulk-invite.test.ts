@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { reasonMessage } from "../../src/policy";
 import {
   createContext,
+  INVITATION_FIELD_MAX,
   inviteMany,
   inviteUser,
   parseInvitationRows,
@@ -31,6 +32,31 @@ describe("parseInvitationRows (papaparse)", () => {
       ],
       malformed: [],
     });
+  });
+
+  it("Invite several: a stray quote spoils only its own line, never the lines after it", () => {
+    const lines = Array.from({ length: 40 }, (_, i) => `p${i}@x.test,p${i},USER`);
+    lines[3] = 'p3@x.test,=HYPERLINK("http://evil.test","click"),USER';
+    lines[10] = 'p10@x.test,"p10,USER';
+    const parsed = parseInvitationRows(lines.join("\n"));
+    expect(parsed.rows).toHaveLength(40);
+    expect(parsed.malformed).toEqual([3, 10]);
+    expect(parsed.rows[39]).toEqual({ email: "p39@x.test", username: "p39", role: "USER" });
+    // Control: quotes that close are read as quotes.
+    expect(parseInvitationRows('"a,b@x.test",ab,USER').rows[0]?.email).toBe("a,b@x.test");
+  });
+
+  it("Invite several: a spreadsheet's trailing delimiters, German headers and an endless field", () => {
+    expect(parseInvitationRows("ada@x.test,ada,USER,,\nbob@x.test,bob,VIEWER,").malformed).toEqual(
+      [],
+    );
+    expect(parseInvitationRows("E-Mail;Benutzername;Rolle\nada@x.test;ada;USER").rows).toEqual([
+      { email: "ada@x.test", username: "ada", role: "USER" },
+    ]);
+    const endless = parseInvitationRows(`${"x".repeat(50_000)}@x.test,ada,USER`);
+    expect(endless.rows[0]?.email).toHaveLength(INVITATION_FIELD_MAX);
+    // Control: an extra field that is not empty is still a malformed line.
+    expect(parseInvitationRows("ada@x.test,ada,USER,extra").malformed).toEqual([0]);
   });
 
   it("Invite several: semicolons or tabs separate fields as commas do (spreadsheets export them)", () => {
@@ -66,8 +92,9 @@ describe.each(DRIVERS)("bulk invitations on %s", (driver) => {
   it("R8 R9 R10 R39 Invite several: every guardrail of a single invitation refuses its row alone, with the guide's reason", async () => {
     const org = await createOrganization(t.ctx);
     const taken = unique("taken");
+    const first = row(unique("ok"));
     const rows = [
-      row(unique("ok")),
+      first,
       row(unique("boss"), "OWNER"),
       row(taken),
       { ...row(unique("dup")), username: taken },
@@ -76,6 +103,8 @@ describe.each(DRIVERS)("bulk invitations on %s", (driver) => {
       row(unique("bad"), "ROOT"),
       { email: "not-an-email", username: unique("mail"), role: "VIEWER" },
       row(unique("lower"), " viewer "),
+      // The first row's email in capitals: a duplicate inside the file, whatever the case.
+      { email: first.email.toUpperCase(), username: unique("caps"), role: "USER" },
     ];
     const check = await inviteMany(t.ctx, org.admin.userId, { rows, malformed: [], check: true });
     const reasons = check.rows.map((r) => (r.outcome === "refused" ? r.reason : r.outcome));
@@ -89,8 +118,9 @@ describe.each(DRIVERS)("bulk invitations on %s", (driver) => {
       "ROLE_INVALID",
       "EMAIL_INVALID",
       "ready",
+      "EMAIL_ALREADY_USED",
     ]);
-    expect(check).toMatchObject({ accepted: 3, refused: 6 });
+    expect(check).toMatchObject({ accepted: 3, refused: 7 });
     // A check keeps nothing: no invitation, no email, no audit event, no budget spent.
     expect(await pendingOf(org.organizationId)).toBe(0);
 
@@ -99,8 +129,8 @@ describe.each(DRIVERS)("bulk invitations on %s", (driver) => {
       reasons.map((r) => (r === "ready" ? "sent" : "refused")),
     );
     expect(await pendingOf(org.organizationId)).toBe(3);
-    const first = sent.rows[0];
-    expect(first?.outcome === "sent" && first.invitationId).toBeTruthy();
+    const head = sent.rows[0];
+    expect(head?.outcome === "sent" && head.invitationId).toBeTruthy();
     const queued = await t.ctx.db
       .select({ to: schema.emailOutbox.to })
       .from(schema.emailOutbox)

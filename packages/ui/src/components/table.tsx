@@ -4,9 +4,21 @@ import type { ReactNode } from "react";
  * A list table that scrolls sideways on narrow screens. The wrapper is positioned so
  * screen-reader-only text inside stays clipped with the table instead of widening the page.
  */
-export function Table({ columns, children }: { columns: string[]; children: ReactNode }) {
+export function Table({
+  columns,
+  label,
+  children,
+}: {
+  columns: string[];
+  /** Names the table's scrolling area, which then takes focus to scroll by keyboard. */
+  label?: string;
+  children: ReactNode;
+}) {
   return (
-    <div className="relative overflow-x-auto">
+    <div
+      className="relative overflow-x-auto focus-visible:outline-2 focus-visible:outline-ok-focus"
+      {...(label ? { role: "region", "aria-label": label, tabIndex: 0 } : {})}
+    >
       <table className="w-full min-w-[40rem] text-left text-sm">
         <thead className="text-ok-muted">
           <tr>

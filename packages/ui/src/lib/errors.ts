@@ -11,6 +11,8 @@ export function reasonOf(error: unknown): ReasonCode | null {
 /** A message for a person: the guide's words for a refusal, a plain sentence otherwise. */
 export function messageOf(error: unknown): string {
   const reason = reasonOf(error);
+  // The route handler's body cap (R37) answers 413 before tRPC reads the request.
+  if (!reason && httpStatusOf(error) === 413) return "Too much at once: send it in smaller parts";
   if (!reason) return "Something went wrong. Try again.";
   // The numbers a reason names ("Seat limit reached: 20 of 20 seats used") ride with it.
   const params: unknown = error instanceof TRPCClientError ? error.data?.params : null;
@@ -38,4 +40,11 @@ function isParams(value: unknown): value is Record<string, number | string> {
     value !== null &&
     Object.values(value).every((v) => typeof v === "number" || typeof v === "string")
   );
+}
+
+function httpStatusOf(error: unknown): number | null {
+  if (!(error instanceof TRPCClientError)) return null;
+  const status: unknown = (error.meta as { response?: { status?: unknown } } | undefined)?.response
+    ?.status;
+  return typeof status === "number" ? status : null;
 }

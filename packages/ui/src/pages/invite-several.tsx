@@ -1,6 +1,7 @@
 "use client";
 import {
   BULK_INVITE_MAX_ROWS,
+  BULK_INVITE_MAX_TEXT,
   type Decision,
   formatCount,
   INVITATION_ROLES,
@@ -8,7 +9,7 @@ import {
   type ReasonParams,
   reasonMessage,
 } from "@orgkit/core/policy";
-import { useState } from "react";
+import { type Ref, useRef, useState } from "react";
 import { Button } from "../components/button";
 import { GuardedButton } from "../components/disabled-reason";
 import { Notice, Section } from "../components/layout";
@@ -41,6 +42,10 @@ export function InviteSeveral({ decision, onSent }: { decision: Decision; onSent
   const [sent, setSent] = useState<Checked[] | null>(null);
   const [onlyRefused, setOnlyRefused] = useState(false);
   const [page, setPage] = useState(0);
+  const [tooLong, setTooLong] = useState(false);
+  // After Check rows, Send or Start over the form is replaced: focus goes to what replaced it.
+  const heading = useRef<HTMLParagraphElement>(null);
+  const focusSummary = () => requestAnimationFrame(() => heading.current?.focus());
   const check = useAction(trpc.invitations.checkMany.mutationOptions(), (data) =>
     summary(data.accepted, data.refused, "ready"),
   );
@@ -52,18 +57,21 @@ export function InviteSeveral({ decision, onSent }: { decision: Decision; onSent
         setSent(data.rows);
         setRows(null);
         onSent?.();
+        focusSummary();
       },
     },
   );
+  // A first check starts on page 1; a check again stays where the admin was fixing rows.
   const checked = (data: { rows: Checked[] }) => {
+    if (!rows) setPage(0);
     setRows(data.rows);
-    setPage(0);
+    focusSummary();
   };
 
   if (sent)
     return (
       <Section title="Invite several">
-        <Result rows={sent} />
+        <Result rows={sent} summaryRef={heading} />
         <Button
           className="mt-4"
           onClick={() => {
@@ -83,20 +91,33 @@ export function InviteSeveral({ decision, onSent }: { decision: Decision; onSent
           className="flex flex-col gap-3"
           onSubmit={(event) => {
             event.preventDefault();
-            check.mutate({ text }, { onSuccess: checked });
+            // Longer lists go in parts: never cut silently, never a request the server refuses.
+            const over = text.length > BULK_INVITE_MAX_TEXT;
+            setTooLong(over);
+            if (!over) check.mutate({ text }, { onSuccess: checked });
           }}
         >
           <label htmlFor="orgkit-invite-several" className="text-sm font-medium">
             Paste one person per line: email, username, role
           </label>
           <p id="orgkit-invite-several-hint" className="text-sm text-ok-muted">
-            Up to {BULK_INVITE_MAX_ROWS} rows, separated by commas, semicolons or tabs, as a
-            spreadsheet exports them; a first line naming the columns is optional. Every row is
-            checked before anything is sent.
+            Up to {BULK_INVITE_MAX_ROWS} rows ({formatCount(BULK_INVITE_MAX_TEXT)} characters) at a
+            time, separated by commas, semicolons or tabs, as a spreadsheet exports them; a first
+            line naming the columns is optional. Every row is checked before anything is sent.
           </p>
+          {tooLong ? (
+            <p id="orgkit-invite-several-error" className="text-sm font-medium text-ok-danger">
+              {`The list has ${formatCount(text.length)} characters: split it into parts of at most ${formatCount(BULK_INVITE_MAX_TEXT)}`}
+            </p>
+          ) : null}
           <textarea
             id="orgkit-invite-several"
-            aria-describedby="orgkit-invite-several-hint"
+            aria-invalid={tooLong || undefined}
+            aria-describedby={
+              tooLong
+                ? "orgkit-invite-several-error orgkit-invite-several-hint"
+                : "orgkit-invite-several-hint"
+            }
             className={cn(control, "min-h-32 py-2 font-mono")}
             value={text}
             onChange={(event) => setText(event.target.value)}
@@ -144,7 +165,7 @@ export function InviteSeveral({ decision, onSent }: { decision: Decision; onSent
 
   return (
     <Section title="Invite several">
-      <p className="mb-3 text-sm" aria-live="polite">
+      <p ref={heading} tabIndex={-1} className="mb-3 text-sm" aria-live="polite">
         {changed
           ? "Rows changed: check again before sending."
           : summary(ready, rows.length - ready, "ready")}
@@ -160,7 +181,7 @@ export function InviteSeveral({ decision, onSent }: { decision: Decision; onSent
         />
         Show only rows to fix
       </label>
-      <Table columns={["Row", "Email", "Username", "Role", "Status"]}>
+      <Table label="Rows to invite" columns={["Row", "Email", "Username", "Role", "Status"]}>
         {shown.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE).map(({ row, index }) => (
           <tr key={index} className="border-t border-ok-border align-top">
             <td className="py-2 pr-3 tabular-nums">{index + 1}</td>
@@ -168,6 +189,7 @@ export function InviteSeveral({ decision, onSent }: { decision: Decision; onSent
               <input
                 aria-label={`Email, row ${index + 1}`}
                 aria-invalid={row.outcome === "refused" || undefined}
+                aria-describedby={`orgkit-row-${index}-status`}
                 className={control}
                 value={row.email}
                 onChange={(event) => edit(index, "email", event.target.value)}
@@ -177,6 +199,7 @@ export function InviteSeveral({ decision, onSent }: { decision: Decision; onSent
               <input
                 aria-label={`Username, row ${index + 1}`}
                 aria-invalid={row.outcome === "refused" || undefined}
+                aria-describedby={`orgkit-row-${index}-status`}
                 className={control}
                 value={row.username}
                 onChange={(event) => edit(index, "username", event.target.value)}
@@ -185,6 +208,8 @@ export function InviteSeveral({ decision, onSent }: { decision: Decision; onSent
             <td className="py-2 pr-3">
               <select
                 aria-label={`Role, row ${index + 1}`}
+                aria-invalid={row.outcome === "refused" || undefined}
+                aria-describedby={`orgkit-row-${index}-status`}
                 className={control}
                 value={row.role}
                 onChange={(event) => edit(index, "role", event.target.value)}
@@ -199,7 +224,7 @@ export function InviteSeveral({ decision, onSent }: { decision: Decision; onSent
                 ))}
               </select>
             </td>
-            <td className="py-2 text-right">
+            <td className="py-2 text-right" id={`orgkit-row-${index}-status`}>
               <Status row={row} />
             </td>
           </tr>
@@ -207,13 +232,17 @@ export function InviteSeveral({ decision, onSent }: { decision: Decision; onSent
       </Table>
       {pages > 1 ? (
         <nav aria-label="Rows" className="mt-3 flex items-center justify-end gap-2 text-sm">
-          <Button disabled={current === 0} onClick={() => setPage(current - 1)}>
+          {/* aria-disabled, not disabled: the focused button keeps focus at the first page. */}
+          <Button aria-disabled={current === 0} onClick={() => current > 0 && setPage(current - 1)}>
             Previous
           </Button>
           <span>
             Page {current + 1} of {pages}
           </span>
-          <Button disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
+          <Button
+            aria-disabled={current >= pages - 1}
+            onClick={() => current < pages - 1 && setPage(current + 1)}
+          >
             Next
           </Button>
         </nav>
@@ -234,7 +263,14 @@ export function InviteSeveral({ decision, onSent }: { decision: Decision; onSent
         >
           {`Send ${formatCount(ready)} ${ready === 1 ? "invitation" : "invitations"}`}
         </GuardedButton>
-        <Button onClick={() => setRows(null)}>Start over</Button>
+        <Button
+          onClick={() => {
+            setRows(null);
+            setTooLong(false);
+          }}
+        >
+          Start over
+        </Button>
       </div>
     </Section>
   );
@@ -257,16 +293,18 @@ function Status({ row }: { row: Checked }) {
 }
 
 /** What was sent and what was refused and why, after sending. */
-function Result({ rows }: { rows: Checked[] }) {
+function Result({ rows, summaryRef }: { rows: Checked[]; summaryRef: Ref<HTMLParagraphElement> }) {
   const refused = rows.flatMap((row, index) => (row.outcome === "refused" ? [{ row, index }] : []));
   return (
     <>
       <Notice tone={refused.length > 0 ? "warning" : "info"}>
-        {summary(rows.length - refused.length, refused.length, "sent")}
+        <p ref={summaryRef} tabIndex={-1}>
+          {summary(rows.length - refused.length, refused.length, "sent")}
+        </p>
       </Notice>
       {refused.length > 0 ? (
         <div className="mt-3">
-          <Table columns={["Row", "Email", "Username", "Reason"]}>
+          <Table label="Refused rows" columns={["Row", "Email", "Username", "Reason"]}>
             {refused.map(({ row, index }) => (
               <tr key={index} className="border-t border-ok-border">
                 <td className="py-2 pr-3 tabular-nums">{index + 1}</td>

@@ -9,6 +9,8 @@ export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Most rows one bulk invitation may carry. */
 export const BULK_INVITE_MAX_ROWS = 500;
+/** Most characters of pasted lines or a CSV file one bulk invitation reads at a time. */
+export const BULK_INVITE_MAX_TEXT = 40_000;
 
 export const INVITATION_STATUSES = ["PENDING", "ACCEPTED", "REVOKED", "EXPIRED"] as const;
 export type InvitationStatus = (typeof INVITATION_STATUSES)[number];

@@ -1,16 +1,25 @@
+import { sql } from "drizzle-orm";
 import {
   BULK_INVITE_MAX_ROWS,
   checkText,
+  decideInvite,
+  decideUserManagement,
   isReasonCode,
+  normalizeEmail,
+  normalizeUsername,
   PolicyError,
   type ReasonCode,
   type ReasonParams,
 } from "../../policy";
 import type { OrgkitContext } from "../context";
-import type { Tx } from "../db";
+import type { Queryable, Tx } from "../db";
+import { enforce } from "../guard";
+import { inviteConflicts } from "../invite-conflicts";
+import { currentMembershipId } from "../membership";
 import { inOrganization, type LockedOrganization } from "../organization-lock";
 import { remainingInviteBudget } from "../rate-limit";
-import { inviteInOrganization } from "./invite-user";
+import { members } from "../schema";
+import { inviteInOrganization, readInvite } from "./invite-user";
 
 /** Rows written per transaction: each batch holds the organization's lock this long. */
 export const BULK_INVITE_BATCH_SIZE = 50;
@@ -34,13 +43,6 @@ export type BulkInviteResult = {
   refused: number;
 };
 
-/** Thrown to roll a check back: nothing a check did may stay. */
-class CheckOnly extends Error {
-  constructor(readonly result: BulkInviteResult) {
-    super("orgkit: a check rolls back");
-  }
-}
-
 /**
  * Invites many people at once, each row exactly as a single invitation: the same policy
  * (R8–R10, OWNER refused, seats), the same text rules (R39) and the same rate limit (R37),
@@ -50,8 +52,10 @@ class CheckOnly extends Error {
  * all. Rows past what the rate limit allows now are refused with BULK_RATE_LIMITED, which
  * says how many can be sent.
  *
- * With `check: true` nothing is kept: the same code runs in one transaction that is rolled
- * back, so a preview says exactly what sending would do at that moment.
+ * With `check: true` nothing is written and no lock is taken: the facts every row needs
+ * (the caller, the seats, the rate limit's budget, each row's conflicts) are read in one
+ * snapshot, and each row is decided by the same policy (`decideInvite`) in request order,
+ * counting the rows before it as sending would (their emails, usernames, seats and budget).
  *
  * @param input `{ rows, malformed?, check? }`: 1 to `BULK_INVITE_MAX_ROWS` rows; `role` is
  *   ADMIN, USER or VIEWER in any letter case; `malformed` lists rows refused as ROW_MALFORMED
@@ -71,18 +75,7 @@ export async function inviteMany(
   const malformed = new Set(input.malformed);
   if (rows.length === 0 || rows.length > BULK_INVITE_MAX_ROWS)
     throw new PolicyError("BULK_INVITE_ROWS", { params: { max: BULK_INVITE_MAX_ROWS } });
-  if (input.check) {
-    try {
-      await inOrganization(ctx, actorUserId, async (tx, organization) => {
-        const batch = { rows, offset: 0, outcome: "ready" as const, malformed };
-        throw new CheckOnly(await inviteRows(ctx, tx, organization, actorUserId, batch));
-      });
-    } catch (error) {
-      if (error instanceof CheckOnly) return error.result;
-      throw error;
-    }
-    throw new Error("orgkit: unreachable, a check always rolls back");
-  }
+  if (input.check) return checkRows(ctx, actorUserId, rows, malformed);
   const results: InvitationRowResult[] = [];
   for (let start = 0; start < rows.length; start += BULK_INVITE_BATCH_SIZE) {
     const batch = rows.slice(start, start + BULK_INVITE_BATCH_SIZE);
@@ -165,4 +158,97 @@ function textRefusal(row: InvitationRow): ReasonCode | null {
 function summarize(rows: InvitationRowResult[]): BulkInviteResult {
   const refused = rows.filter((row) => row.outcome === "refused").length;
   return { rows, accepted: rows.length - refused, refused };
+}
+
+/** What sending would do now, read in one snapshot and decided row by row; nothing is kept. */
+function checkRows(
+  ctx: OrgkitContext,
+  actorUserId: string,
+  rows: readonly InvitationRow[],
+  malformed: ReadonlySet<number>,
+): Promise<BulkInviteResult> {
+  return ctx.db.transaction(async (tx) => {
+    const [own] = await tx
+      .select({ organizationId: members.organizationId })
+      .from(members)
+      .where(sql`${members.id} = ${currentMembershipId(actorUserId)}`);
+    // The caller's facts as a single invitation reads them (no row in particular).
+    const organizationId = own?.organizationId ?? "";
+    const now = ctx.now();
+    const caller = own ? await readInvite(tx, organizationId, actorUserId, "", "", now) : null;
+    const actor = caller?.actor?.id ? caller.actor : null;
+    const refusal = decideUserManagement(actor);
+    if (!refusal.allowed) enforce(refusal);
+    const candidates = rows.map((row, index) => ({
+      index,
+      email: normalizeEmail(row.email),
+      username: normalizeUsername(row.username),
+      role: row.role.trim().toUpperCase(),
+      refusal: malformed.has(index) ? ("ROW_MALFORMED" as const) : textRefusal(row),
+    }));
+    // Only text the database may hold is looked up (a NUL is refused before any query).
+    const readable = candidates.filter((row) => row.refusal === null);
+    const conflicts = await readConflicts(tx, organizationId, readable, now);
+    let available = await remainingInviteBudget(ctx, tx, actorUserId, organizationId);
+    const budget = available;
+    let used = caller?.seatsUsed ?? 0;
+    const emails = new Set<string>();
+    const usernames = new Set<string>();
+    const results: InvitationRowResult[] = candidates.map((row) => {
+      const { index } = row;
+      if (row.refusal) return { index, outcome: "refused", reason: row.refusal };
+      const found = conflicts.get(index);
+      const decision = decideInvite({
+        actor,
+        email: row.email,
+        username: row.username,
+        role: row.role,
+        seats: { used, limit: caller?.seatLimit ?? null },
+        emailRegistered: found?.emailRegistered ?? false,
+        emailInvited: (found?.emailInvited ?? false) || emails.has(row.email.toLowerCase()),
+        usernameTaken: (found?.usernameTaken ?? false) || usernames.has(row.username.toLowerCase()),
+      });
+      if (!decision.allowed)
+        return { index, outcome: "refused", reason: decision.reason, params: decision.params };
+      if (available <= 0)
+        return {
+          index,
+          outcome: "refused",
+          reason: "BULK_RATE_LIMITED",
+          params: { available: budget },
+        };
+      available -= 1;
+      used += 1;
+      emails.add(row.email.toLowerCase());
+      usernames.add(row.username.toLowerCase());
+      return { index, outcome: "ready", invitationId: null };
+    });
+    return summarize(results);
+  });
+}
+
+/** Each row's R9–R10 conflicts with the organization as it stands, in one statement. */
+async function readConflicts(
+  tx: Queryable,
+  organizationId: string,
+  rows: readonly { index: number; email: string; username: string }[],
+  now: Date,
+) {
+  if (rows.length === 0) return new Map<number, never>();
+  const list = sql.join(
+    rows.map((row) => sql`(${row.index}::int, ${row.email}::text, ${row.username}::text)`),
+    sql`, `,
+  );
+  const found = await tx
+    .select({
+      index: sql<number>`candidate.index`,
+      ...inviteConflicts({
+        organizationId,
+        email: sql`candidate.email`,
+        username: sql`candidate.username`,
+        now,
+      }),
+    })
+    .from(sql`(values ${list}) as candidate(index, email, username)`);
+  return new Map(found.map((row) => [Number(row.index), row]));
 }

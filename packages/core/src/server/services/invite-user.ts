@@ -8,7 +8,7 @@ import {
   PolicyError,
 } from "../../policy";
 import type { OrgkitContext } from "../context";
-import type { Tx } from "../db";
+import type { Queryable, Tx } from "../db";
 import { enforce } from "../guard";
 import { inviteConflicts } from "../invite-conflicts";
 import { currentMembershipId, memberFactColumns } from "../membership";
@@ -24,8 +24,8 @@ import { invitationEmail } from "./invitation-email";
  * The inviter and R9–R10's facts in one read: is the email registered or invited here, is the
  * username taken in the organization (active members and pending, unexpired invitations)?
  */
-async function readInvite(
-  tx: Tx,
+export async function readInvite(
+  tx: Queryable,
   organizationId: string,
   actorUserId: string,
   email: string,
