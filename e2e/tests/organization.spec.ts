@@ -132,6 +132,8 @@ test("Delete organization: the owner types the name, confirms from the emailed l
   await member.goto(link);
   await member.getByRole("button", { name: "Accept invitation" }).click();
   await expect(member.getByRole("heading", { name })).toBeVisible();
+  const pendingName = unique("pending");
+  const pendingLink = await invite(page, `${pendingName}@e2e.test`, pendingName, "USER");
   // An admin sees why they cannot delete it.
   await expect(member.getByRole("button", { name: "Delete organization" })).toBeDisabled();
   await expect(
@@ -172,6 +174,13 @@ test("Delete organization: the owner types the name, confirms from the emailed l
     .toBe(401);
   await member.goto("/settings/organization");
   await expect(member).toHaveURL(/\/signin/);
+
+  // A pending invitation's link says the organization is gone.
+  const invitee = await (await browser.newContext()).newPage();
+  await invitee.goto(pendingLink);
+  await expect(
+    invitee.getByText("This invitation is no longer valid: the organization was deleted."),
+  ).toBeVisible();
 
   // The name is free again: the former owner activates it anew.
   await page.getByLabel("Organization name").fill(name);

@@ -60,6 +60,10 @@ export const REASONS = {
     message: "Invitation expired. Ask an admin to resend it.",
   },
   INVITATION_NOT_VALID: { kind: "gone", message: "This invitation is no longer valid" },
+  INVITATION_ORGANIZATION_DELETED: {
+    kind: "gone",
+    message: "This invitation is no longer valid: the organization was deleted",
+  },
   INVITER_NOT_ADMIN: {
     kind: "gone",
     message: "This invitation is no longer valid: the person who sent it can no longer invite",

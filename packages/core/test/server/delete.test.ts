@@ -11,6 +11,7 @@ import {
   getPermissions,
   inviteUser,
   listAuditEvents,
+  previewInvitation,
   previewOrganizationDeletion,
   removeMember,
   schema,
@@ -122,9 +123,14 @@ describe.each(DRIVERS)("delete organization on %s", (driver) => {
       changeRole(t.ctx, org.owner.userId, { memberId: org.user.memberId, role: "VIEWER" }),
       "ORGANIZATION_DELETED",
     );
+    // The invitee is told why: the organization is gone, not merely the link.
     await expectRefused(
       acceptInvitation(t.ctx, { token: invitationToken }),
-      "INVITATION_NOT_VALID",
+      "INVITATION_ORGANIZATION_DELETED",
+    );
+    await expectRefused(
+      previewInvitation(t.ctx, { token: invitationToken }),
+      "INVITATION_ORGANIZATION_DELETED",
     );
     // The name is free again, and the former owner may activate it anew (R5, R7).
     const again = await activateOrganization(t.ctx, org.owner.userId, { name: org.name });

@@ -5,7 +5,7 @@ import { Button } from "../components/button";
 import { ConfirmDialog } from "../components/confirm-dialog";
 import { Notice, PageShell, Section } from "../components/layout";
 import { LoadingPage } from "../components/page-states";
-import { decisionMessage, messageOf } from "../lib/errors";
+import { decisionMessage, messageOf, reasonOf } from "../lib/errors";
 import { formatExact } from "../lib/format";
 import { NoReferrer, useLinkToken } from "../lib/link-token";
 import { useTRPC, useTRPCClient } from "../lib/trpc";
@@ -53,7 +53,9 @@ export function AcceptInvitationPage(props: { token: string | undefined }) {
       <PageShell title={title}>
         <NoReferrer />
         <Notice tone="error">
-          {messageOf(preview.error)}. Ask an admin of the organization for a new invitation.
+          {reasonOf(preview.error) === "INVITATION_ORGANIZATION_DELETED"
+            ? `${messageOf(preview.error)}.`
+            : `${messageOf(preview.error)}. Ask an admin of the organization for a new invitation.`}
         </Notice>
       </PageShell>
     );

@@ -119,7 +119,13 @@ export type AcceptanceSnapshot = {
   readonly usernameTaken: boolean;
   /** The inviter is still an active OWNER or ADMIN of the organization. */
   readonly inviterRole: Role | null;
+  /** The organization was deleted since (its invitations were revoked with it). */
+  readonly organizationDeleted?: boolean;
 };
+
+/** A deleted organization's invitations say so, not only that they are no longer valid. */
+export const organizationStillExists: Rule<AcceptanceSnapshot> = ({ organizationDeleted }) =>
+  organizationDeleted ? deny("INVITATION_ORGANIZATION_DELETED") : ALLOW;
 
 export const invitationIsOpen: Rule<AcceptanceSnapshot> = ({ status }) => {
   if (status === "EXPIRED") return deny("INVITATION_EXPIRED");
@@ -133,6 +139,7 @@ export const inviterIsStillAdminLike: Rule<AcceptanceSnapshot> = ({ inviterRole 
 export function decideAcceptance(snapshot: AcceptanceSnapshot): Decision {
   return decide(
     [
+      organizationStillExists,
       invitationIsOpen,
       (s: AcceptanceSnapshot) =>
         emailIsFree({ emailRegistered: s.emailRegistered, emailInvited: false }),

@@ -26,6 +26,7 @@ async function readByToken(tx: Queryable, token: string, now: Date) {
     .select({
       invitation: invitations,
       organizationName: organizations.name,
+      organizationDeleted: sql<boolean>`${organizations.deletedAt} is not null`,
       inviterUsername: inviter.username,
       inviterRole: sql<
         string | null
@@ -43,6 +44,7 @@ async function readByToken(tx: Queryable, token: string, now: Date) {
     emailRegistered: row.emailRegistered,
     usernameTaken: row.usernameTaken,
     inviterRole: row.inviterRole as AcceptanceSnapshot["inviterRole"],
+    organizationDeleted: row.organizationDeleted,
   };
   return { ...row, snapshot };
 }
@@ -72,6 +74,7 @@ export async function previewInvitation(
 ): Promise<InvitationPreview> {
   const found = await readByToken(ctx.db, input.token, ctx.now());
   const status = found?.snapshot.status;
+  if (found?.snapshot.organizationDeleted) throw new PolicyError("INVITATION_ORGANIZATION_DELETED");
   if (!found || (status !== "PENDING" && status !== "EXPIRED")) {
     throw new PolicyError("INVITATION_NOT_VALID");
   }
