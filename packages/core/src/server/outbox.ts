@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { INVITATION_ROLES } from "../policy";
 import type { Tx } from "./db";
@@ -136,13 +136,18 @@ export async function enqueueEmails(tx: Tx, entries: OutboxEntry[]): Promise<voi
 }
 
 /**
- * R38: queued emails of an invitation or transfer that was revoked, resent or cancelled are
- * not sent with their stale link: cancelled in the caller's transaction, their sealed token
- * wiped.
+ * R38: queued emails of an invitation, transfer or deletion that was revoked, resent or
+ * cancelled are not sent with their stale link: cancelled in the caller's transaction, their
+ * sealed token wiped. One subject or several, in one statement.
  */
-export async function cancelQueuedEmails(tx: Tx, subjectId: string): Promise<void> {
+export async function cancelQueuedEmails(
+  tx: Tx,
+  subjectIds: string | readonly string[],
+): Promise<void> {
+  const ids = typeof subjectIds === "string" ? [subjectIds] : [...subjectIds];
+  if (ids.length === 0) return;
   await tx
     .update(emailOutbox)
     .set({ status: "CANCELLED", payload: sql`${emailOutbox.payload} - 'sealedToken'` })
-    .where(and(eq(emailOutbox.subjectId, subjectId), eq(emailOutbox.status, "PENDING")));
+    .where(and(inArray(emailOutbox.subjectId, ids), eq(emailOutbox.status, "PENDING")));
 }

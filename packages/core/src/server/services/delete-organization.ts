@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import {
   DELETION_TTL_MS,
@@ -14,10 +14,10 @@ import type { Tx } from "../db";
 import { enforce } from "../guard";
 import { currentMembershipId } from "../membership";
 import { inOrganization, type LockedOrganization, readMembers } from "../organization-lock";
+import { cancelQueuedEmails } from "../outbox";
 import { consumeRateLimit, type RateLimit } from "../rate-limit";
 import { recordChange } from "../record-change";
 import {
-  emailOutbox,
   invitations,
   members,
   organizationDeletions,
@@ -54,7 +54,7 @@ export async function cancelPendingDeletion(
       ),
     )
     .returning({ id: organizationDeletions.id });
-  await cancelEmailsOf(
+  await cancelQueuedEmails(
     tx,
     cancelled.map((row) => row.id),
   );
@@ -74,15 +74,6 @@ export async function cancelPendingDeletion(
       })),
     );
   return cancelled;
-}
-
-/** R38: queued emails of links that stop working are cancelled and their tokens wiped. */
-async function cancelEmailsOf(tx: Tx, subjectIds: string[]) {
-  if (subjectIds.length === 0) return;
-  await tx
-    .update(emailOutbox)
-    .set({ status: "CANCELLED", payload: sql`${emailOutbox.payload} - 'sealedToken'` })
-    .where(and(inArray(emailOutbox.subjectId, subjectIds), eq(emailOutbox.status, "PENDING")));
 }
 
 /**
@@ -253,7 +244,7 @@ export function confirmOrganizationDeletion(
         ),
       )
       .returning({ id: ownershipTransfers.id });
-    await cancelEmailsOf(
+    await cancelQueuedEmails(
       tx,
       [...revoked, ...transfers].map((row) => row.id),
     );

@@ -32,7 +32,10 @@ async function cancelPending(tx: Tx, organizationId: string, at: Date) {
       ),
     )
     .returning({ id: ownershipTransfers.id });
-  for (const transfer of cancelled) await cancelQueuedEmails(tx, transfer.id);
+  await cancelQueuedEmails(
+    tx,
+    cancelled.map((transfer) => transfer.id),
+  );
   return cancelled;
 }
 
