@@ -81,7 +81,7 @@ test("Seat limits: User management shows the seats; a single invitation and a ro
 
   // The single form meets the same rule, beside no field: the page says why.
   const form = page.getByRole("region", { name: "Invite user" });
-  await form.getByLabel("Email").fill(`${tag}4@e2e.test`);
+  await form.getByLabel("Email", { exact: true }).fill(`${tag}4@e2e.test`);
   await form.getByLabel("Username").fill(`${tag}4`);
   await form.getByRole("button", { name: "Send invitation" }).click();
   await expect(toast(page, "Seat limit reached: 3 of 3 seats used")).toBeVisible();

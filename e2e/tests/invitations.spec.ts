@@ -34,7 +34,7 @@ test.describe("invitations", () => {
 
     // Two mistakes at once: both are said, in a summary that takes focus, values kept.
     const longName = "x".repeat(200);
-    await form.getByLabel("Email").fill("not-an-email");
+    await form.getByLabel("Email", { exact: true }).fill("not-an-email");
     await form.getByLabel("Username").fill(longName);
     await form.getByRole("button", { name: "Send invitation" }).click();
     const summary = form.getByRole("alert").filter({ hasText: "There is a problem" });
@@ -43,7 +43,7 @@ test.describe("invitations", () => {
       "Enter a valid email address",
       "Username must be 3–32 characters: a-z, 0-9, dot, underscore or hyphen",
     ]);
-    await expect(form.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+    await expect(form.getByLabel("Email", { exact: true })).toHaveAttribute("aria-invalid", "true");
     await expect(form.getByLabel("Username")).toHaveAttribute("aria-invalid", "true");
     await expect(form.getByLabel("Username")).toHaveValue(longName);
     await checkPage(page, "invite-error-summary");
@@ -57,15 +57,15 @@ test.describe("invitations", () => {
       ["Email", "owner@demo.test", unique("u")],
       ["Email", email.toUpperCase(), unique("u")],
     ] as const) {
-      await form.getByLabel(field).fill(value);
+      await form.getByLabel(field, { exact: true }).fill(value);
       await form.getByLabel("Username").fill(other);
       await form.getByRole("button", { name: "Send invitation" }).click();
       await expect(summary).toContainText(
         "Email or username already used: This email is already registered or invited.",
       );
-      await expect(form.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+      await expect(form.getByLabel("Email", { exact: true })).toHaveAttribute("aria-invalid", "true");
     }
-    await form.getByLabel("Email").fill(`${unique("free")}@e2e.test`);
+    await form.getByLabel("Email", { exact: true }).fill(`${unique("free")}@e2e.test`);
     await form.getByLabel("Username").fill(username);
     await form.getByRole("button", { name: "Send invitation" }).click();
     await expect(summary).toContainText(

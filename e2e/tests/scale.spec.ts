@@ -42,7 +42,7 @@ test("R29 R30 at scale: 150 members and 120 pending invitations, every row with 
   await expect(members.getByText("Showing 10 of 10 members")).toBeVisible();
   await members.getByLabel("Search by username or email").fill("");
   await members.getByLabel("Role").selectOption("VIEWER");
-  await expect(members.getByText("Showing 1 of 1 members")).toBeVisible();
+  await expect(members.getByText("Showing 1 of 1 member")).toBeVisible();
   await members.getByLabel("Role").selectOption("");
 
   // The 110th pending invitation can be revoked.

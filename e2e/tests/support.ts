@@ -99,7 +99,7 @@ export async function invite(
 ) {
   const seen = await countEmails(page.request, email, "invited");
   const form = page.getByRole("region", { name: "Invite user" });
-  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Email", { exact: true }).fill(email);
   await form.getByLabel("Username").fill(username);
   await form.getByLabel("Role").selectOption(role);
   await form.getByRole("button", { name: "Send invitation" }).click();

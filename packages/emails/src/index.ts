@@ -1,4 +1,5 @@
 export * from "./format";
+export * from "./i18n";
 export * from "./render";
 export * from "./templates/invitation";
 export * from "./templates/layout";

@@ -208,4 +208,81 @@ describe("templates", () => {
       expect(email.html).toContain("&lt;img src=x onerror=alert(1)&gt;");
     }
   });
+  it("R14 an invitation is written in the locale the inviter chose, dates included", async () => {
+    const payload = {
+      organizationName: "Acme",
+      inviterUsername: "grace",
+      username: "ada",
+      role: "VIEWER" as const,
+      expiresAt: "2026-12-04T09:30:00Z",
+      version: 1,
+      token: "tok_de",
+    };
+    const german = await renderEmail(
+      { template: "invitation", payload: { ...payload, locale: "de" } },
+      { baseUrl: BASE },
+    );
+    expect(german.subject).toBe("Sie sind eingeladen, Acme beizutreten");
+    expect(german.html).toContain('lang="de"');
+    for (const body of [german.html, german.text]) {
+      expect(body).toContain("grace hat Sie eingeladen, Acme als VIEWER beizutreten");
+      expect(body).toContain("Nur Lesezugriff");
+      expect(body).toContain("Freitag, 4. Dezember 2026 um 09:30 UTC");
+      expect(body).toContain("Oder öffnen Sie diesen Link");
+      expect(body).not.toContain("invited you");
+    }
+    expect(german.html).toContain("Einladung annehmen");
+    // Positive control: the same payload without a locale is the guide's English.
+    const english = await renderEmail({ template: "invitation", payload }, { baseUrl: BASE });
+    expect(english.subject).toBe("You are invited to join Acme");
+    expect(english.html).toContain('lang="en"');
+  });
+
+  it("transfer, transferred and deletion emails follow the locale of the request that sent them", async () => {
+    const transfer = await renderEmail(
+      {
+        template: "ownership-transfer-confirmation",
+        payload: {
+          locale: "de",
+          organizationName: "Acme",
+          ownerUsername: "grace",
+          targetUsername: "ada",
+          targetEmail: "ada@example.com",
+          expiresAt: "2026-12-04T09:30:00Z",
+          token: "tok_t",
+        },
+      },
+      { baseUrl: BASE, timeZone: "Europe/Berlin" },
+    );
+    expect(transfer.subject).toBe("Bestätigen Sie die Übertragung der Inhaberschaft von Acme");
+    expect(transfer.text).toContain("Freitag, 4. Dezember 2026 um 10:30 MEZ");
+    const transferred = await renderEmail(
+      {
+        template: "ownership-transferred",
+        payload: {
+          locale: "de",
+          organizationName: "Acme",
+          previousOwner: "grace",
+          newOwner: "ada",
+        },
+      },
+      { baseUrl: BASE },
+    );
+    expect(transferred.text).toContain("ada ist jetzt OWNER von Acme. grace ist jetzt ADMIN.");
+    const deletion = await renderEmail(
+      {
+        template: "organization-deletion-confirmation",
+        payload: {
+          locale: "de",
+          organizationName: "Acme",
+          ownerUsername: "grace",
+          expiresAt: "2026-12-04T09:30:00Z",
+          token: "tok_d",
+        },
+      },
+      { baseUrl: BASE },
+    );
+    expect(deletion.subject).toBe("Bestätigen Sie das Löschen von Acme");
+    expect(deletion.text).toContain("Organisation löschen");
+  });
 });

@@ -1,3 +1,4 @@
+import { SHIPPED_LOCALES } from "@orgkit/core/messages";
 import {
   AUDIT_ACTIONS,
   BULK_INVITE_MAX_ROWS,
@@ -5,8 +6,8 @@ import {
   checkText,
   INVITATION_ROLES,
   MEMBER_STATUSES,
-  REASONS,
   ROLES,
+  reasonMessage,
 } from "@orgkit/core/policy";
 import { z } from "zod";
 
@@ -22,7 +23,7 @@ const text = (max: number) =>
   z
     .string()
     .max(max)
-    .refine((value) => checkText(value).allowed, { message: REASONS.TEXT_INVALID.message });
+    .refine((value) => checkText(value).allowed, { message: reasonMessage("TEXT_INVALID") });
 
 const id = text(64).min(1);
 const cursor = text(256).min(1).optional();
@@ -32,7 +33,9 @@ const direction = z.enum(["forward", "backward"]).optional();
 
 export const activateInput = z.strictObject({ name: text(256) });
 /** The organization's name as the owner typed it to delete it. */
-export const deleteOrganizationInput = z.strictObject({ name: text(256) });
+/** The language of the emails a request sends: a locale orgkit ships; none means English. */
+const locale = z.enum(SHIPPED_LOCALES).optional();
+export const deleteOrganizationInput = z.strictObject({ name: text(256), locale });
 export const listMembersInput = z
   .strictObject({
     search: text(100).optional(),
@@ -44,11 +47,13 @@ export const listMembersInput = z
   })
   .default({});
 export const memberInput = z.strictObject({ memberId: id });
+export const startTransferInput = z.strictObject({ memberId: id, locale });
 export const changeRoleInput = z.strictObject({ memberId: id, role: z.enum(ROLES) });
 export const inviteInput = z.strictObject({
   email: text(320),
   username: text(64),
   role: z.enum(ROLES),
+  locale,
 });
 export const listInvitationsInput = z
   .strictObject({
@@ -77,8 +82,9 @@ export const checkInvitationsInput = z.union([
   z.strictObject({ text: z.string().min(1).max(BULK_INVITE_MAX_TEXT) }),
   z.strictObject({ rows: invitationRows }),
 ]);
-export const sendInvitationsInput = z.strictObject({ rows: invitationRows });
+export const sendInvitationsInput = z.strictObject({ rows: invitationRows, locale });
 export const tokenInput = z.strictObject({ token: text(128).min(1) });
+export const confirmTransferInput = z.strictObject({ token: text(128).min(1), locale });
 export const redeliverWebhookInput = z.strictObject({
   deliveryId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
 });

@@ -1,4 +1,4 @@
-import { decideMembership, isPolicyError, PolicyError, REASONS } from "@orgkit/core/policy";
+import { decideMembership, isPolicyError, PolicyError, reasonMessage } from "@orgkit/core/policy";
 import { enforce, readMembership } from "@orgkit/core/server";
 import { initTRPC, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import superjson from "superjson";
@@ -7,10 +7,10 @@ import type { ApiContext } from "./context";
 import { type ErrorData, toTrpcError } from "./errors";
 
 const GENERIC_MESSAGES: Partial<Record<TRPC_ERROR_CODE_KEY, string>> = {
-  BAD_REQUEST: REASONS.INPUT_INVALID.message,
-  PARSE_ERROR: REASONS.INPUT_INVALID.message,
-  UNAUTHORIZED: REASONS.UNAUTHENTICATED.message,
-  NOT_FOUND: REASONS.NOT_FOUND.message,
+  BAD_REQUEST: reasonMessage("INPUT_INVALID"),
+  PARSE_ERROR: reasonMessage("INPUT_INVALID"),
+  UNAUTHORIZED: reasonMessage("UNAUTHENTICATED"),
+  NOT_FOUND: reasonMessage("NOT_FOUND"),
   METHOD_NOT_SUPPORTED: "Method not allowed",
   PAYLOAD_TOO_LARGE: "Request body too large",
 };

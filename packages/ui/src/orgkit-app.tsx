@@ -1,15 +1,16 @@
 "use client";
 import { DEFAULT_BASE_PATH, pageOf } from "@orgkit/core/policy";
 import { Notice, PageShell } from "./components/layout";
+import { useT } from "./lib/i18n";
 import { AcceptInvitationPage } from "./pages/accept-invitation-page";
 import { ActivityPage } from "./pages/activity-page";
 import { ConfirmDeletionPage } from "./pages/confirm-deletion-page";
 import { ConfirmTransferPage } from "./pages/confirm-transfer-page";
 import { OrganizationPage } from "./pages/organization-page";
 import { UsersPage } from "./pages/users-page";
-import { OrgkitProvider } from "./provider";
+import { OrgkitProvider, type OrgkitProviderProps } from "./provider";
 
-export type OrgkitAppProps = {
+export type OrgkitAppProps = Pick<OrgkitProviderProps, "locale" | "messages" | "timeZone"> & {
   /** The catch-all route's segments under the base path, e.g. `["users"]`. */
   slug: string[];
   /** The `token` search parameter of emailed links. */
@@ -26,14 +27,15 @@ export type OrgkitAppProps = {
 };
 
 /**
- * Every orgkit page behind one catch-all route.
+ * Every orgkit page behind one catch-all route, in the viewer's language (`locale`, `messages`)
+ * and time zone.
  *
  * @example
  * // app/settings/organization/[[...slug]]/page.tsx
  * export default async function Page({ params, searchParams }) {
  *   const { slug = [] } = await params;
  *   const { token } = await searchParams;
- *   return <OrgkitApp slug={slug} token={token} />;
+ *   return <OrgkitApp slug={slug} token={token} locale="de" />;
  * }
  */
 export function OrgkitApp({
@@ -42,9 +44,10 @@ export function OrgkitApp({
   basePath = DEFAULT_BASE_PATH,
   apiUrl,
   auditExportUrl = "/api/orgkit/audit-export",
+  ...locale
 }: OrgkitAppProps) {
   return (
-    <OrgkitProvider apiUrl={apiUrl}>
+    <OrgkitProvider apiUrl={apiUrl} {...locale}>
       <Route slug={slug} token={token} basePath={basePath} auditExportUrl={auditExportUrl} />
     </OrgkitProvider>
   );
@@ -59,6 +62,7 @@ function Route({
   token: string | undefined;
   auditExportUrl: string | null;
 }) {
+  const t = useT("common");
   switch (pageOf(slug)) {
     case "organization":
       return <OrganizationPage basePath={basePath} />;
@@ -74,8 +78,8 @@ function Route({
       return <ConfirmDeletionPage token={token} basePath={basePath} />;
     default:
       return (
-        <PageShell title="Not found">
-          <Notice tone="error">This page does not exist.</Notice>
+        <PageShell title={t("pageTitles.notFound")}>
+          <Notice tone="error">{t("pageNotFound")}</Notice>
         </PageShell>
       );
   }

@@ -4,10 +4,11 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { type ReactNode, useState } from "react";
 import superjson from "superjson";
+import { type LocaleProps, OrgkitIntl } from "./lib/i18n";
 import { ToastProvider } from "./lib/toast";
 import { TRPCProvider } from "./lib/trpc";
 
-export type OrgkitProviderProps = {
+export type OrgkitProviderProps = LocaleProps & {
   /** Where the host mounted the tRPC route handler. Default `/api/trpc`. */
   apiUrl?: string;
   children: ReactNode;
@@ -17,7 +18,7 @@ export type OrgkitProviderProps = {
  * The data layer every orgkit component needs. The pages include it; wrap your own
  * composition of orgkit components in it.
  */
-export function OrgkitProvider({ apiUrl = "/api/trpc", children }: OrgkitProviderProps) {
+export function OrgkitProvider({ apiUrl = "/api/trpc", children, ...locale }: OrgkitProviderProps) {
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, retry: false } } }),
   );
@@ -27,10 +28,12 @@ export function OrgkitProvider({ apiUrl = "/api/trpc", children }: OrgkitProvide
     }),
   );
   return (
-    <QueryClientProvider client={queryClient}>
-      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        <ToastProvider>{children}</ToastProvider>
-      </TRPCProvider>
-    </QueryClientProvider>
+    <OrgkitIntl {...locale}>
+      <QueryClientProvider client={queryClient}>
+        <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+          <ToastProvider>{children}</ToastProvider>
+        </TRPCProvider>
+      </QueryClientProvider>
+    </OrgkitIntl>
   );
 }

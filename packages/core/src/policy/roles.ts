@@ -1,3 +1,4 @@
+import { en } from "../messages/en";
 /** Every role of an organization member, from most to least powerful (R1). */
 export const ROLES = ["OWNER", "ADMIN", "USER", "VIEWER"] as const;
 export type Role = (typeof ROLES)[number];
@@ -28,11 +29,5 @@ export function isAdminLike(role: Role): boolean {
   return (ADMIN_LIKE_ROLES as readonly Role[]).includes(role);
 }
 
-/** What each role allows, in the product guide's words. */
-export const ROLE_DESCRIPTIONS = {
-  OWNER: "Organization owner. Can manage organization settings, users, and ownership transfer.",
-  ADMIN: "Can manage organization settings, users, invitations, endpoints, and targets.",
-  USER: "Can create and manage delivery configuration, but cannot manage organization users.",
-  VIEWER:
-    "Read-only access. Can view organization resources but cannot mutate settings, endpoints, targets, users, or other configuration.",
-} as const satisfies Record<Role, string>;
+/** What each role allows, in the product guide's words (the English catalogue's `common.roleDescriptions`). */
+export const ROLE_DESCRIPTIONS: Readonly<Record<Role, string>> = en.common.roleDescriptions;

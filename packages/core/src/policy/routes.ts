@@ -1,3 +1,5 @@
+import { en } from "../messages/en";
+import { translate } from "../messages/translate";
 /**
  * orgkit's pages, relative to where the host mounts them: the one route table of the pages,
  * the emailed links and the page headers.
@@ -50,14 +52,7 @@ export function pageOf(slug: readonly string[]): OrgkitPage | null {
 }
 
 /** Each page's title, in the guide's words: its heading, and the document's title. */
-export const PAGE_TITLES: Record<OrgkitPage, string> = {
-  organization: "Organization",
-  users: "User management",
-  activity: "Activity",
-  acceptInvitation: "Accept invitation",
-  confirmTransfer: "Confirm ownership transfer",
-  confirmDeletion: "Confirm organization deletion",
-};
+export const PAGE_TITLES: Readonly<Record<OrgkitPage, string>> = en.common.pageTitles;
 
 /**
  * The document title for a catch-all route's segments, for Next's `generateMetadata`.
@@ -65,8 +60,8 @@ export const PAGE_TITLES: Record<OrgkitPage, string> = {
  * @example
  * pageTitle(["users"]); // "User management"
  * pageTitle(["nowhere"]); // "Not found"
+ * pageTitle(["users"], "de"); // "Benutzerverwaltung"
  */
-export function pageTitle(slug: readonly string[]): string {
-  const page = pageOf(slug);
-  return page ? PAGE_TITLES[page] : "Not found";
+export function pageTitle(slug: readonly string[], locale = "en"): string {
+  return translate(locale, "common", `pageTitles.${pageOf(slug) ?? "notFound"}`);
 }

@@ -1,10 +1,13 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
+import { SHIPPED_LOCALES } from "../messages/locales";
 import { INVITATION_ROLES } from "../policy";
 import type { Tx } from "./db";
 import { emailOutbox } from "./schema";
 
 const sealed = { sealedToken: z.string().min(1) };
+/** The email's language; without one (rows queued before emails had one) it is English. */
+const locale = z.enum(SHIPPED_LOCALES).optional();
 
 /**
  * What each queued email carries, apart from its link token. One schema per template: the
@@ -13,6 +16,7 @@ const sealed = { sealedToken: z.string().min(1) };
  */
 export const outboxPayloadSchemas = {
   invitation: z.object({
+    locale,
     organizationName: z.string(),
     inviterUsername: z.string(),
     username: z.string(),
@@ -21,6 +25,7 @@ export const outboxPayloadSchemas = {
     version: z.number().int(),
   }),
   "ownership-transfer-confirmation": z.object({
+    locale,
     organizationName: z.string(),
     ownerUsername: z.string(),
     targetUsername: z.string(),
@@ -28,11 +33,13 @@ export const outboxPayloadSchemas = {
     expiresAt: z.string(),
   }),
   "ownership-transferred": z.object({
+    locale,
     organizationName: z.string(),
     previousOwner: z.string(),
     newOwner: z.string(),
   }),
   "organization-deletion-confirmation": z.object({
+    locale,
     organizationName: z.string(),
     ownerUsername: z.string(),
     expiresAt: z.string(),

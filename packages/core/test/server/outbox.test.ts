@@ -58,6 +58,52 @@ describe("outbox lifecycle (core owns claim, lease, retry, dead letter)", () => 
     expect(message.payload).not.toHaveProperty("sealedToken");
   });
 
+  it("R14 Locales: an invitation keeps the inviter's chosen language for its email and its resend", async () => {
+    const { ctx } = contextFor(database);
+    const org = await createOrganization(ctx);
+    await deliverDueOutbox(ctx, { deliver: async () => {} });
+    const invite = (locale?: string) =>
+      inviteUser(ctx, org.admin.userId, {
+        email: `${unique("sprache")}@example.test`,
+        username: unique("sprache"),
+        role: "USER",
+        ...(locale ? { locale } : {}),
+      });
+    const german = await invite("de-AT");
+    const english = await invite();
+    const unshipped = await invite("fr");
+    await resendInvitation(ctx, org.admin.userId, { invitationId: german.invitationId });
+    const locales = new Map<string, (string | undefined)[]>();
+    await deliverDueOutbox(ctx, {
+      deliver: async (message) => {
+        if (message.template !== "invitation") return;
+        locales.set(message.to, [...(locales.get(message.to) ?? []), message.payload.locale]);
+      },
+    });
+    const stored = await ctx.db
+      .select({
+        id: schema.invitations.id,
+        email: schema.invitations.email,
+        locale: schema.invitations.locale,
+      })
+      .from(schema.invitations)
+      .where(
+        inArray(schema.invitations.id, [
+          german.invitationId,
+          english.invitationId,
+          unshipped.invitationId,
+        ]),
+      );
+    const byId = new Map(stored.map((row) => [row.id, row]));
+    // A region falls back to its language; a language orgkit does not ship, and none, to English.
+    expect(byId.get(german.invitationId)?.locale).toBe("de");
+    expect(byId.get(english.invitationId)?.locale).toBe("en");
+    expect(byId.get(unshipped.invitationId)?.locale).toBe("en");
+    // The resend's email is German too (the first one was cancelled by the resend).
+    expect(locales.get(byId.get(german.invitationId)?.email ?? "")).toEqual(["de"]);
+    expect(locales.get(byId.get(english.invitationId)?.email ?? "")).toEqual(["en"]);
+  });
+
   it("R38 a row that does not match its template is dead-lettered, never delivered", async () => {
     const { ctx } = contextFor(database);
     const org = await createOrganization(ctx);

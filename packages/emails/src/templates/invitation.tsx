@@ -1,5 +1,7 @@
-import { type InvitationRole, ROLE_DESCRIPTIONS } from "@orgkit/core/policy";
+import { translate } from "@orgkit/core/messages";
+import type { InvitationRole } from "@orgkit/core/policy";
 import { formatDateTime } from "../format";
+import { type EmailLocale, emailText } from "../i18n";
 import { Action, EmailLayout, Footnote, Paragraph } from "./layout";
 
 export type InvitationEmailProps = {
@@ -10,32 +12,48 @@ export type InvitationEmailProps = {
   acceptUrl: string;
   expiresAt: Date | string;
   timeZone?: string;
+  /** The invitee's language, as the inviter chose it. Default `"en"`. */
+  locale?: EmailLocale;
 };
 
-export function invitationSubject(props: Pick<InvitationEmailProps, "organizationName">) {
-  return `You are invited to join ${props.organizationName}`;
+export function invitationSubject(
+  props: Pick<InvitationEmailProps, "organizationName" | "locale">,
+) {
+  return emailText(props.locale)("invitation.subject", { organization: props.organizationName });
 }
 
 /** R14: the invitation, with what the role allows and when the link expires. */
 export function InvitationEmail(props: InvitationEmailProps) {
-  const expires = formatDateTime(props.expiresAt, props.timeZone);
+  const { locale = "en" } = props;
+  const t = emailText(locale);
+  const organization = props.organizationName;
+  const expiresAt = formatDateTime(props.expiresAt, props.timeZone, locale);
+  const description = descriptionOf(locale, props.role);
   return (
-    <EmailLayout preview={invitationSubject(props)} heading={`Join ${props.organizationName}`}>
+    <EmailLayout
+      preview={invitationSubject(props)}
+      heading={t("invitation.heading", { organization })}
+      lang={locale}
+    >
       <Paragraph>
-        {props.inviterUsername} invited you to join {props.organizationName} as {props.role}, with
-        the username {props.username}.
+        {t("invitation.body", {
+          inviter: props.inviterUsername,
+          organization,
+          role: props.role,
+          username: props.username,
+        })}
       </Paragraph>
-      <Paragraph>
-        {props.role}: {ROLE_DESCRIPTIONS[props.role]}
-      </Paragraph>
-      <Action href={props.acceptUrl} label="Accept invitation" />
-      <Paragraph>This link expires on {expires} and works once.</Paragraph>
-      <Footnote>
-        If you did not expect this invitation, ignore this email: nothing happens unless you accept
-        it.
-      </Footnote>
+      <Paragraph>{t("invitation.role", { role: props.role, description })}</Paragraph>
+      <Action href={props.acceptUrl} label={t("invitation.action")} lang={locale} />
+      <Paragraph>{t("invitation.expires", { expiresAt })}</Paragraph>
+      <Footnote>{t("invitation.footnote")}</Footnote>
     </EmailLayout>
   );
+}
+
+/** What the role allows, in the email's language. */
+function descriptionOf(locale: EmailLocale, role: InvitationRole): string {
+  return translate(locale, "common", `roleDescriptions.${role}`);
 }
 
 InvitationEmail.PreviewProps = {

@@ -11,6 +11,7 @@ import {
   Text,
 } from "@react-email/components";
 import type { ReactNode } from "react";
+import { emailText } from "../i18n";
 
 const styles = {
   body: { backgroundColor: "#f4f4f5", fontFamily: "Helvetica, Arial, sans-serif", margin: 0 },
@@ -39,12 +40,18 @@ const styles = {
   },
 } as const;
 
-export type EmailLayoutProps = { preview: string; heading: string; children: ReactNode };
+export type EmailLayoutProps = {
+  preview: string;
+  heading: string;
+  /** The email's language, e.g. `"de"`: screen readers read it with the right voice. */
+  lang: string;
+  children: ReactNode;
+};
 
 /** The frame every orgkit email shares. */
-export function EmailLayout({ preview, heading, children }: EmailLayoutProps) {
+export function EmailLayout({ preview, heading, lang, children }: EmailLayoutProps) {
   return (
-    <Html lang="en">
+    <Html lang={lang}>
       <Head>
         <title>{heading}</title>
       </Head>
@@ -67,13 +74,13 @@ export function Paragraph({ children }: { children: ReactNode }) {
 }
 
 /** A call to action, with the raw link below it for clients that block buttons. */
-export function Action({ href, label }: { href: string; label: string }) {
+export function Action({ href, label, lang }: { href: string; label: string; lang: string }) {
   return (
     <Section style={{ margin: "24px 0" }}>
       <Button href={href} style={styles.button}>
         {label}
       </Button>
-      <Text style={styles.small}>Or open this link: {href}</Text>
+      <Text style={styles.small}>{emailText(lang)("openLink", { url: href })}</Text>
     </Section>
   );
 }

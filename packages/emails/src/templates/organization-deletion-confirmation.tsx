@@ -1,4 +1,5 @@
 import { formatDateTime } from "../format";
+import { type EmailLocale, emailText } from "../i18n";
 import { Action, EmailLayout, Footnote, Paragraph } from "./layout";
 
 export type OrganizationDeletionConfirmationProps = {
@@ -9,40 +10,42 @@ export type OrganizationDeletionConfirmationProps = {
   cancelUrl: string;
   expiresAt: Date | string;
   timeZone?: string;
+  /** The owner's language when they asked for the deletion. Default `"en"`. */
+  locale?: EmailLocale;
 };
 
 export function organizationDeletionConfirmationSubject(
-  props: Pick<OrganizationDeletionConfirmationProps, "organizationName">,
+  props: Pick<OrganizationDeletionConfirmationProps, "organizationName" | "locale">,
 ) {
-  return `Confirm the deletion of ${props.organizationName}`;
+  return emailText(props.locale)("deletionConfirmation.subject", {
+    organization: props.organizationName,
+  });
 }
 
 /** Sent to the owner who asked to delete the organization; nothing changes until they confirm. */
 export function OrganizationDeletionConfirmationEmail(
   props: OrganizationDeletionConfirmationProps,
 ) {
+  const { locale = "en" } = props;
+  const t = emailText(locale);
+  const organization = props.organizationName;
   return (
     <EmailLayout
       preview={organizationDeletionConfirmationSubject(props)}
-      heading="Confirm organization deletion"
+      heading={t("deletionConfirmation.heading")}
+      lang={locale}
     >
       <Paragraph>
-        {props.ownerUsername}, you asked to delete {props.organizationName}.
+        {t("deletionConfirmation.body", { owner: props.ownerUsername, organization })}
       </Paragraph>
+      <Paragraph>{t("deletionConfirmation.effect", { organization })}</Paragraph>
+      <Action href={props.confirmUrl} label={t("deletionConfirmation.action")} lang={locale} />
       <Paragraph>
-        When you confirm, every member loses access at once and returns to personal mode, pending
-        invitations stop working, and the name {props.organizationName} becomes free. The activity
-        log is kept. Nothing changes until then.
+        {t("deletionConfirmation.expires", {
+          expiresAt: formatDateTime(props.expiresAt, props.timeZone, locale),
+        })}
       </Paragraph>
-      <Action href={props.confirmUrl} label="Delete organization" />
-      <Paragraph>
-        This link expires in 24 hours, on {formatDateTime(props.expiresAt, props.timeZone)}, and
-        works once.
-      </Paragraph>
-      <Footnote>
-        Changed your mind? Open the Organization page ({props.cancelUrl}) and select Cancel
-        deletion. If you did not ask for this, cancel it there.
-      </Footnote>
+      <Footnote>{t("deletionConfirmation.footnote", { cancelUrl: props.cancelUrl })}</Footnote>
     </EmailLayout>
   );
 }

@@ -1,4 +1,5 @@
 import { formatDateTime } from "../format";
+import { type EmailLocale, emailText } from "../i18n";
 import { Action, EmailLayout, Footnote, Paragraph } from "./layout";
 
 export type OwnershipTransferConfirmationProps = {
@@ -11,38 +12,45 @@ export type OwnershipTransferConfirmationProps = {
   cancelUrl: string;
   expiresAt: Date | string;
   timeZone?: string;
+  /** The owner's language when they started the transfer. Default `"en"`. */
+  locale?: EmailLocale;
 };
 
 export function ownershipTransferConfirmationSubject(
-  props: Pick<OwnershipTransferConfirmationProps, "organizationName">,
+  props: Pick<OwnershipTransferConfirmationProps, "organizationName" | "locale">,
 ) {
-  return `Confirm the ownership transfer of ${props.organizationName}`;
+  return emailText(props.locale)("transferConfirmation.subject", {
+    organization: props.organizationName,
+  });
 }
 
 /** R22: sent to the current owner; nothing changes until they confirm. */
 export function OwnershipTransferConfirmationEmail(props: OwnershipTransferConfirmationProps) {
+  const { locale = "en" } = props;
+  const t = emailText(locale);
+  const target = props.targetUsername;
   return (
     <EmailLayout
       preview={ownershipTransferConfirmationSubject(props)}
-      heading="Confirm ownership transfer"
+      heading={t("transferConfirmation.heading")}
+      lang={locale}
     >
       <Paragraph>
-        {props.ownerUsername}, you asked to transfer ownership of {props.organizationName} to{" "}
-        {props.targetUsername} ({props.targetEmail}).
+        {t("transferConfirmation.body", {
+          owner: props.ownerUsername,
+          organization: props.organizationName,
+          target,
+          targetEmail: props.targetEmail,
+        })}
       </Paragraph>
+      <Paragraph>{t("transferConfirmation.effect", { target })}</Paragraph>
+      <Action href={props.confirmUrl} label={t("transferConfirmation.action")} lang={locale} />
       <Paragraph>
-        When you confirm, you become ADMIN and {props.targetUsername} becomes OWNER. Nothing changes
-        until then.
+        {t("transferConfirmation.expires", {
+          expiresAt: formatDateTime(props.expiresAt, props.timeZone, locale),
+        })}
       </Paragraph>
-      <Action href={props.confirmUrl} label="Confirm transfer" />
-      <Paragraph>
-        This link expires in 24 hours, on {formatDateTime(props.expiresAt, props.timeZone)}, and
-        works once.
-      </Paragraph>
-      <Footnote>
-        Changed your mind? Open user management ({props.cancelUrl}) and select Cancel transfer. If
-        you did not ask for this, cancel it there.
-      </Footnote>
+      <Footnote>{t("transferConfirmation.footnote", { cancelUrl: props.cancelUrl })}</Footnote>
     </EmailLayout>
   );
 }

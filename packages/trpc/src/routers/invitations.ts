@@ -48,7 +48,7 @@ export const invitationsRouter = router({
   sendMany: orgProcedure
     .input(sendInvitationsInput)
     .mutation(async ({ ctx, input }) =>
-      withRows(input.rows, await inviteMany(ctx.orgkit, ctx.user.id, { rows: input.rows })),
+      withRows(input.rows, await inviteMany(ctx.orgkit, ctx.user.id, input)),
     ),
   resend: orgProcedure
     .input(invitationInput)

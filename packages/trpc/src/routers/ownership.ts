@@ -4,12 +4,12 @@ import {
   previewOwnershipTransfer,
   startOwnershipTransfer,
 } from "@orgkit/core/server";
-import { memberInput, tokenInput } from "../schemas";
+import { confirmTransferInput, startTransferInput, tokenInput } from "../schemas";
 import { orgProcedure, router } from "../trpc";
 
 export const ownershipRouter = router({
   start: orgProcedure
-    .input(memberInput)
+    .input(startTransferInput)
     .mutation(({ ctx, input }) => startOwnershipTransfer(ctx.orgkit, ctx.user.id, input)),
   cancel: orgProcedure.mutation(({ ctx }) => cancelOwnershipTransfer(ctx.orgkit, ctx.user.id)),
   /** R23: the confirm page's own link's transfer; a POST, so the token stays out of URLs (R40). */
@@ -17,6 +17,6 @@ export const ownershipRouter = router({
     .input(tokenInput)
     .mutation(({ ctx, input }) => previewOwnershipTransfer(ctx.orgkit, ctx.user.id, input)),
   confirm: orgProcedure
-    .input(tokenInput)
+    .input(confirmTransferInput)
     .mutation(({ ctx, input }) => confirmOwnershipTransfer(ctx.orgkit, ctx.user.id, input)),
 });

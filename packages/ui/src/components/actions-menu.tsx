@@ -2,7 +2,8 @@
 import type { Decision } from "@orgkit/core/policy";
 import { type RefObject, useEffect, useId, useRef, useState } from "react";
 import { cn } from "../lib/cn";
-import { decisionMessage } from "../lib/errors";
+import { useErrorMessages } from "../lib/errors";
+import { useT } from "../lib/i18n";
 
 export type MenuAction = {
   label: string;
@@ -36,6 +37,7 @@ export function ActionsMenu({
   /** The menu's button, for a dialog opened from an item to give focus back to. */
   buttonRef?: RefObject<HTMLButtonElement | null>;
 }) {
+  const t = useT("users");
   const [open, setOpen] = useState(false);
   const listId = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -93,7 +95,7 @@ export function ActionsMenu({
         onClick={() => setOpen((value) => !value)}
         className="inline-flex min-h-9 items-center gap-1 rounded-ok border border-ok-border bg-ok-bg px-3 text-sm font-medium text-ok-fg hover:bg-ok-surface focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ok-focus aria-expanded:bg-ok-surface"
       >
-        Actions
+        {t("actions")}
         <span aria-hidden="true">▾</span>
       </button>
       {open ? (
@@ -119,6 +121,7 @@ export function ActionsMenu({
 }
 
 function MenuItem({ action, onDone }: { action: MenuAction; onDone: () => void }) {
+  const { decisionMessage } = useErrorMessages();
   const reason = decisionMessage(action.decision);
   return (
     <li>

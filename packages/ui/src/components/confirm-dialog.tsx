@@ -1,6 +1,7 @@
 "use client";
 import * as AlertDialog from "@radix-ui/react-alert-dialog";
 import type { ReactNode } from "react";
+import { useT } from "../lib/i18n";
 import { Button } from "./button";
 
 export type ConfirmDialogProps = {
@@ -32,6 +33,7 @@ export function ConfirmDialog({
   danger,
   returnFocus,
 }: ConfirmDialogProps) {
+  const t = useT("common");
   return (
     <AlertDialog.Root open={open} onOpenChange={onOpenChange}>
       {trigger ? <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger> : null}
@@ -52,7 +54,7 @@ export function ConfirmDialog({
           </AlertDialog.Description>
           <div className="mt-5 flex justify-end gap-2">
             <AlertDialog.Cancel asChild>
-              <Button>Cancel</Button>
+              <Button>{t("cancel")}</Button>
             </AlertDialog.Cancel>
             <AlertDialog.Action asChild>
               <Button variant={danger ? "danger" : "primary"} onClick={onConfirm}>

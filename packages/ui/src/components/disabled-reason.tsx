@@ -1,7 +1,7 @@
 "use client";
 import type { Decision } from "@orgkit/core/policy";
 import { type ReactNode, useId } from "react";
-import { decisionMessage } from "../lib/errors";
+import { useErrorMessages } from "../lib/errors";
 import { Button, type ButtonProps } from "./button";
 
 /**
@@ -17,6 +17,7 @@ export function DisabledReason({
   children: (describedBy: string | undefined) => ReactNode;
 }) {
   const reasonId = useId();
+  const { decisionMessage } = useErrorMessages();
   const reason = decision ? decisionMessage(decision) : null;
   // Undefined while the decisions load: the control is disabled and there is no reason yet.
   if (!reason) return children(undefined);

@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useRef } from "react";
+import { useT } from "../lib/i18n";
 
 export type SummaryError = { fieldId: string; message: string };
 
@@ -16,6 +17,7 @@ export function ErrorSummary({
   /** Counts the form's submissions: each one that ends with errors focuses the summary again. */
   attempt: number;
 }) {
+  const t = useT("common");
   const box = useRef<HTMLDivElement>(null);
   const shown = errors.length > 0;
   useEffect(() => {
@@ -31,7 +33,7 @@ export function ErrorSummary({
       className="rounded-ok border-2 border-ok-danger p-4 text-sm outline-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ok-focus"
     >
       <h3 id="orgkit-error-summary" className="mb-2 text-base font-semibold">
-        There is a problem
+        {t("thereIsAProblem")}
       </h3>
       <ul className="flex flex-col gap-1">
         {errors.map((error) => (

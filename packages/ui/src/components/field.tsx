@@ -1,6 +1,7 @@
 "use client";
 import { type ComponentProps, useId } from "react";
 import { cn } from "../lib/cn";
+import { useT } from "../lib/i18n";
 
 const control =
   "min-h-9 w-full rounded-ok border border-ok-border bg-ok-bg px-3 py-1.5 text-sm text-ok-fg focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-ok-focus aria-invalid:border-ok-danger aria-invalid:border-2";
@@ -20,6 +21,7 @@ function FieldFrame({
   error,
   children,
 }: FieldProps & { id: string; children: React.ReactNode }) {
+  const t = useT("users");
   return (
     <div className="flex min-w-0 flex-1 flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium">
@@ -32,7 +34,7 @@ function FieldFrame({
       ) : null}
       {error ? (
         <p id={`${id}-error`} className="text-sm font-medium text-ok-danger">
-          <span className="sr-only">Error: </span>
+          <span className="sr-only">{t("errorLabel")} </span>
           {error}
         </p>
       ) : null}

@@ -1,26 +1,16 @@
 import type { AuditAction } from "@orgkit/core/policy";
+import type { useT } from "./i18n";
 
-/** The filter's label for each action of the audit log. */
-export const ACTION_LABELS: Record<AuditAction, string> = {
-  "organization.activated": "Organization activated",
-  "organization.deletion_requested": "Deletion requested",
-  "organization.deletion_cancelled": "Deletion cancelled",
-  "organization.deleted": "Organization deleted",
-  "invitation.sent": "Invitation sent",
-  "invitation.resent": "Invitation resent",
-  "invitation.revoked": "Invitation revoked",
-  "invitation.accepted": "Invitation accepted",
-  "member.role_changed": "Role changed",
-  "member.removed": "Member removed",
-  "member.left": "Member left",
-  "ownership.transfer_requested": "Ownership transfer requested",
-  "ownership.transfer_cancelled": "Ownership transfer cancelled",
-  "ownership.transferred": "Ownership transferred",
-  "audit.pruned": "Audit log pruned",
-  "audit.exported": "Audit log exported",
-  "person.erased": "Personal data erased",
-  "webhook.redelivered": "Webhook sent again",
-};
+/** The Activity section's translator: `useT("activity")`. */
+export type ActivityTranslator = ReturnType<typeof useT<"activity">>;
+
+/**
+ * The filter's label for an action of the audit log.
+ * @example actionLabel("member.removed", useT("activity")); // "Member removed"
+ */
+export function actionLabel(action: AuditAction, t: ActivityTranslator): string {
+  return t(`actions.${action}`);
+}
 
 export type ActivityEvent = {
   action: string;
@@ -37,72 +27,94 @@ function field(side: unknown, key: string): string | null {
   return typeof value === "string" ? value : null;
 }
 
+function number(side: unknown, key: string): number | null {
+  if (!side || typeof side !== "object") return null;
+  const value = (side as Record<string, unknown>)[key];
+  return typeof value === "number" ? value : null;
+}
+
+/** Why a deletion or a transfer was cancelled, as stored, for the message's `select`. */
+const BECAUSE: Record<string, string> = {
+  replaced: "replaced",
+  "ownership transferred": "ownershipTransferred",
+  "target removed": "targetRemoved",
+  "target left": "targetLeft",
+};
+
 /**
  * One audit event as a sentence: "grace changed ada's role from USER to ADMIN". Never an id
  * or raw JSON; an action this version does not know is named as stored.
+ * @param t `useT("activity")`: the sentence is in the viewer's language.
  */
-export function describeEvent(event: ActivityEvent): string {
-  const actor = event.actorUsername ?? event.actorEmail ?? "Someone";
+export function describeEvent(event: ActivityEvent, t: ActivityTranslator): string {
+  const actor = event.actorUsername ?? event.actorEmail ?? t("someone");
   const target = event.targetLabel ?? "";
   const role = field(event.after, "role");
+  const because = BECAUSE[field(event.after, "because") ?? ""] ?? "other";
   switch (event.action) {
     case "organization.activated":
-      return `${actor} activated the organization ${target}`;
+      return t("events.organization.activated", { actor, target });
     case "organization.deletion_requested":
-      return `${actor} asked to delete the organization ${target}`;
+      return t("events.organization.deletion_requested", { actor, target });
     case "organization.deletion_cancelled":
-      switch (field(event.after, "because")) {
-        case "replaced":
-          return `${actor} replaced the pending deletion of ${target} with a new request`;
-        case "ownership transferred":
-          return `The pending deletion of ${target} was cancelled when ownership was transferred`;
-        default:
-          return `${actor} cancelled the deletion of ${target}`;
-      }
+      return t("events.organization.deletion_cancelled", { because, actor, target });
     case "organization.deleted":
-      return `${actor} deleted the organization ${target}`;
+      return t("events.organization.deleted", { actor, target });
     case "webhook.redelivered":
-      return `${actor} sent ${target} again`;
+      return t("events.webhook.redelivered", { actor, target });
     case "invitation.sent":
-      return `${actor} invited ${target}${role ? ` as ${role}` : ""}`;
+      return t("events.invitation.sent", {
+        hasRole: String(Boolean(role)),
+        actor,
+        target,
+        role: role ?? "",
+      });
     case "invitation.resent":
-      return `${actor} resent the invitation to ${target}`;
+      return t("events.invitation.resent", { actor, target });
     case "invitation.revoked":
-      return `${actor} revoked the invitation to ${target}`;
+      return t("events.invitation.revoked", { actor, target });
     case "invitation.accepted":
-      return `${target} joined${role ? ` as ${role}` : ""}`;
-    case "member.role_changed": {
-      const whose = event.actorUsername === target ? "their own" : `${target}'s`;
-      return `${actor} changed ${whose} role from ${field(event.before, "role") ?? "?"} to ${role ?? "?"}`;
-    }
+      return t("events.invitation.accepted", {
+        hasRole: String(Boolean(role)),
+        target,
+        role: role ?? "",
+      });
+    case "member.role_changed":
+      return t("events.member.role_changed", {
+        own: String(event.actorUsername === target),
+        actor,
+        target,
+        from: field(event.before, "role") ?? "?",
+        to: role ?? "?",
+      });
     case "member.removed":
-      return `${actor} removed ${target}`;
+      return t("events.member.removed", { actor, target });
     case "member.left":
-      return `${target} left the organization`;
+      return t("events.member.left", { target });
     case "ownership.transfer_requested":
-      return `${actor} asked to transfer ownership to ${target}`;
+      return t("events.ownership.transfer_requested", { actor, target });
     case "ownership.transfer_cancelled":
-      switch (field(event.after, "because")) {
-        case "target removed":
-          return `The ownership transfer to ${target} was cancelled when ${target} was removed`;
-        case "target left":
-          return `The ownership transfer to ${target} was cancelled when ${target} left`;
-        default:
-          return `${actor} cancelled the ownership transfer to ${target}`;
-      }
+      return t("events.ownership.transfer_cancelled", { because, actor, target });
     case "ownership.transferred":
-      return `${actor} transferred ownership to ${target}`;
+      return t("events.ownership.transferred", { actor, target });
     case "audit.pruned": {
-      const { deleted, retentionDays } = (event.after ?? {}) as Record<string, unknown>;
-      return `${deleted ?? "Some"} events older than ${retentionDays ?? "the retention period's"} days were deleted`;
+      const deleted = number(event.after, "deleted");
+      const days = number(event.after, "retentionDays");
+      return t("events.audit.pruned", {
+        hasDeleted: String(deleted !== null),
+        deleted: deleted ?? 0,
+        hasDays: String(days !== null),
+        days: days ?? 0,
+      });
     }
-    case "audit.exported": {
-      const format = field(event.after, "format") === "jsonl" ? "JSON Lines" : "CSV";
-      return `${actor} exported the audit log as ${format}`;
-    }
+    case "audit.exported":
+      return t("events.audit.exported", {
+        actor,
+        format: field(event.after, "format") === "jsonl" ? "jsonl" : "csv",
+      });
     case "person.erased":
-      return `A person's personal data was erased; they appear as ${target}`;
+      return t("events.person.erased", { target });
     default:
-      return `${actor}: ${event.action} ${target}`.trim();
+      return t("events.unknown", { actor, action: event.action, target }).trim();
   }
 }

@@ -1,5 +1,9 @@
-import { type Decision, isReasonCode, type ReasonCode, reasonMessage } from "@orgkit/core/policy";
+import { en } from "@orgkit/core/messages";
+import { type Decision, isReasonCode, type ReasonCode } from "@orgkit/core/policy";
 import { TRPCClientError } from "@trpc/client";
+import { useMemo } from "react";
+import { createTranslator } from "use-intl/core";
+import { useT } from "./i18n";
 
 /** The reason code the server gave, if the error is a policy refusal. */
 export function reasonOf(error: unknown): ReasonCode | null {
@@ -8,20 +12,55 @@ export function reasonOf(error: unknown): ReasonCode | null {
   return isReasonCode(reason) ? reason : null;
 }
 
-/** A message for a person: the guide's words for a refusal, a plain sentence otherwise. */
+// English only: the browser bundle carries no other catalogue (see `LocaleProps.messages`).
+const english = createTranslator({ locale: "en", messages: en });
+
+/**
+ * A message for a person, in the guide's English words: a refusal's reason, a plain sentence
+ * otherwise. Inside orgkit's provider, `useErrorMessages` speaks the viewer's language.
+ * @example messageOf(error); // "Admin access required"
+ */
 export function messageOf(error: unknown): string {
   const reason = reasonOf(error);
-  // The route handler's body cap (R37) answers 413 before tRPC reads the request.
-  if (!reason && httpStatusOf(error) === 413) return "Too much at once: send it in smaller parts";
-  if (!reason) return "Something went wrong. Try again.";
-  // The numbers a reason names ("Seat limit reached: 20 of 20 seats used") ride with it.
-  const params: unknown = error instanceof TRPCClientError ? error.data?.params : null;
-  return reasonMessage(reason, isParams(params) ? params : undefined);
+  if (reason) return english(`reasons.${reason}`, paramsOf(error) as never);
+  return english(`common.${fallbackOf(error)}`);
 }
 
-/** The message of a refusal the server decided, or null when allowed. */
+/** The English message of a refusal the server decided, or null when allowed. */
 export function decisionMessage(decision: Decision): string | null {
-  return decision.allowed ? null : reasonMessage(decision.reason, decision.params);
+  return decision.allowed ? null : english(`reasons.${decision.reason}`, decision.params as never);
+}
+
+/**
+ * `messageOf` and `decisionMessage` in the viewer's locale, with the host's overrides.
+ * @example const { messageOf } = useErrorMessages(); toast.error(messageOf(error));
+ */
+export function useErrorMessages() {
+  const t = useT("reasons");
+  const common = useT("common");
+  return useMemo(
+    () => ({
+      messageOf: (error: unknown): string => {
+        const reason = reasonOf(error);
+        return reason ? t(reason, paramsOf(error) as never) : common(fallbackOf(error));
+      },
+      decisionMessage: (decision: Decision): string | null =>
+        decision.allowed ? null : t(decision.reason, decision.params as never),
+    }),
+    [t, common],
+  );
+}
+
+/** The message for an error that is not a refusal. */
+function fallbackOf(error: unknown): "requestTooLarge" | "somethingWentWrong" {
+  // The route handler's body cap (R37) answers 413 before tRPC reads the request.
+  return httpStatusOf(error) === 413 ? "requestTooLarge" : "somethingWentWrong";
+}
+
+/** The numbers a reason names ("Seat limit reached: 20 of 20 seats used") ride with it. */
+function paramsOf(error: unknown): Record<string, number | string> | undefined {
+  const params: unknown = error instanceof TRPCClientError ? error.data?.params : null;
+  return isParams(params) ? params : undefined;
 }
 
 /**

@@ -2,6 +2,7 @@
 import * as Toast from "@radix-ui/react-toast";
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
 import { cn } from "./cn";
+import { useT } from "./i18n";
 
 type Tone = "success" | "error";
 type Item = { id: number; tone: Tone; message: string };
@@ -12,6 +13,7 @@ let nextId = 0;
 
 /** Success and error toasts, announced to screen readers (Radix Toast: F8 focuses them). */
 export function ToastProvider({ children }: { children: ReactNode }) {
+  const t = useT("common");
   const [items, setItems] = useState<Item[]>([]);
   const push = useCallback((tone: Tone, message: string) => {
     nextId += 1;
@@ -41,7 +43,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
           >
             <Toast.Description>{item.message}</Toast.Description>
             <Toast.Close
-              aria-label="Dismiss"
+              aria-label={t("dismiss")}
               className="rounded-ok px-1 text-ok-muted hover:text-ok-fg"
             >
               ×

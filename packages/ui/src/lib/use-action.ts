@@ -1,6 +1,6 @@
 "use client";
 import { type UseMutationOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { messageOf } from "./errors";
+import { useErrorMessages } from "./errors";
 import { useToast } from "./toast";
 
 /**
@@ -17,6 +17,7 @@ export function useAction<TData, TError, TVariables, TContext>(
 ) {
   const queryClient = useQueryClient();
   const toast = useToast();
+  const { messageOf } = useErrorMessages();
   return useMutation({
     ...options,
     onSuccess: async (data: TData) => {

@@ -1,12 +1,12 @@
 "use client";
-import { ROLE_DESCRIPTIONS, type Role } from "@orgkit/core/policy";
+import type { Role } from "@orgkit/core/policy";
 import { useQuery } from "@tanstack/react-query";
 import { Button } from "../components/button";
 import { ConfirmDialog } from "../components/confirm-dialog";
 import { Notice, PageShell, Section } from "../components/layout";
 import { LoadingPage } from "../components/page-states";
-import { decisionMessage, messageOf, reasonOf } from "../lib/errors";
-import { formatExact } from "../lib/format";
+import { reasonOf, useErrorMessages } from "../lib/errors";
+import { useDates, useT } from "../lib/i18n";
 import { NoReferrer, useLinkToken } from "../lib/link-token";
 import { useTRPC, useTRPCClient } from "../lib/trpc";
 import { useAction } from "../lib/use-action";
@@ -16,6 +16,10 @@ import { useAction } from "../lib/use-action";
  * button, which creates their account, makes them a member and signs them in.
  */
 export function AcceptInvitationPage(props: { token: string | undefined }) {
+  const t = useT("links");
+  const tc = useT("common");
+  const dates = useDates();
+  const { messageOf, decisionMessage } = useErrorMessages();
   const token = useLinkToken(props.token);
   const trpc = useTRPC();
   const client = useTRPCClient();
@@ -27,18 +31,15 @@ export function AcceptInvitationPage(props: { token: string | undefined }) {
     retry: false,
     staleTime: Number.POSITIVE_INFINITY,
   });
-  const accept = useAction(trpc.invitations.accept.mutationOptions(), "Welcome aboard", {
+  const accept = useAction(trpc.invitations.accept.mutationOptions(), t("invitation.welcome"), {
     onSuccess: ({ redirectTo }) => window.location.assign(redirectTo),
   });
-  const title = "Accept invitation";
+  const title = tc("pageTitles.acceptInvitation");
   if (!token)
     return (
       <PageShell title={title}>
         <NoReferrer />
-        <Notice tone="error">
-          To see this invitation, open the link in your invitation email. The page forgets the link
-          once it is open, so a reload needs the email again.
-        </Notice>
+        <Notice tone="error">{t("invitation.missing")}</Notice>
       </PageShell>
     );
   if (preview.isPending)
@@ -53,9 +54,17 @@ export function AcceptInvitationPage(props: { token: string | undefined }) {
       <PageShell title={title}>
         <NoReferrer />
         <Notice tone="error">
-          {reasonOf(preview.error) === "INVITATION_ORGANIZATION_DELETED"
-            ? `${messageOf(preview.error)}.`
-            : `${messageOf(preview.error)}. Ask an admin of the organization for a new invitation.`}
+          {
+            // An expired invitation's reason already says what to do.
+            reasonOf(preview.error) === "INVITATION_EXPIRED"
+              ? messageOf(preview.error)
+              : t(
+                  reasonOf(preview.error) === "INVITATION_ORGANIZATION_DELETED"
+                    ? "invitation.organizationDeleted"
+                    : "invitation.notValid",
+                  { reason: messageOf(preview.error) },
+                )
+          }
         </Notice>
       </PageShell>
     );
@@ -64,27 +73,29 @@ export function AcceptInvitationPage(props: { token: string | undefined }) {
   const refusal = decisionMessage(invitation.decision);
   const acceptButton = (
     <Button variant="primary" pending={accept.isPending || accept.isSuccess}>
-      Accept invitation
+      {t("invitation.accept")}
     </Button>
   );
   return (
     <PageShell title={title}>
       <NoReferrer />
-      <Section title={`Join ${invitation.organizationName}`}>
+      <Section title={t("invitation.join", { organization: invitation.organizationName })}>
         <dl className="grid gap-3 text-sm sm:grid-cols-[10rem_1fr]">
-          <dt className="font-medium">Invited by</dt>
+          <dt className="font-medium">{t("invitation.invitedBy")}</dt>
           <dd>{invitation.invitedBy}</dd>
-          <dt className="font-medium">Email</dt>
+          <dt className="font-medium">{t("invitation.email")}</dt>
           <dd>{invitation.email}</dd>
-          <dt className="font-medium">Username</dt>
+          <dt className="font-medium">{t("invitation.username")}</dt>
           <dd>{invitation.username}</dd>
-          <dt className="font-medium">Role</dt>
+          <dt className="font-medium">{t("invitation.role")}</dt>
           <dd>
             {invitation.role}{" "}
-            <span className="text-ok-muted">— {ROLE_DESCRIPTIONS[invitation.role as Role]}</span>
+            <span className="text-ok-muted">
+              — {tc(`roleDescriptions.${invitation.role as Role}`)}
+            </span>
           </dd>
-          <dt className="font-medium">Expires</dt>
-          <dd>{formatExact(invitation.expiresAt)}</dd>
+          <dt className="font-medium">{t("invitation.expires")}</dt>
+          <dd>{dates.exact(invitation.expiresAt)}</dd>
         </dl>
         <div className="mt-5">
           {refusal ? (
@@ -93,14 +104,19 @@ export function AcceptInvitationPage(props: { token: string | undefined }) {
             // R14: another account is signed in here; nothing switches without asking.
             <div className="grid gap-3">
               <Notice tone="warning">
-                You are signed in as {invitation.otherAccount}. This invitation is for{" "}
-                {invitation.email}.
+                {t("invitation.otherAccount", {
+                  account: invitation.otherAccount,
+                  email: invitation.email,
+                })}
               </Notice>
               <ConfirmDialog
                 trigger={acceptButton}
-                title={`Continue as ${invitation.email}?`}
-                description={`Accepting signs ${invitation.otherAccount} out on this browser and signs you in as ${invitation.email}.`}
-                confirmLabel={`Accept as ${invitation.email}`}
+                title={t("invitation.continueAs", { email: invitation.email })}
+                description={t("invitation.switchAccount", {
+                  account: invitation.otherAccount,
+                  email: invitation.email,
+                })}
+                confirmLabel={t("invitation.acceptAs", { email: invitation.email })}
                 onConfirm={() => accept.mutate({ token })}
               />
             </div>
@@ -110,7 +126,7 @@ export function AcceptInvitationPage(props: { token: string | undefined }) {
               pending={accept.isPending || accept.isSuccess}
               onClick={() => accept.mutate({ token })}
             >
-              Accept invitation
+              {t("invitation.accept")}
             </Button>
           )}
         </div>

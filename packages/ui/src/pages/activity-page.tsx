@@ -5,9 +5,9 @@ import { useDeferredValue, useState } from "react";
 import { Button } from "../components/button";
 import { SelectField, TextField } from "../components/field";
 import { Notice, PageShell, Section } from "../components/layout";
-import { ACTION_LABELS, describeEvent } from "../lib/activity";
-import { messageOf } from "../lib/errors";
-import { formatExact } from "../lib/format";
+import { actionLabel, describeEvent } from "../lib/activity";
+import { useErrorMessages } from "../lib/errors";
+import { useDates, useT } from "../lib/i18n";
 import { useTRPC } from "../lib/trpc";
 import type { PageProps } from "./organization-page";
 
@@ -19,6 +19,10 @@ export function ActivityPage({
   basePath = DEFAULT_BASE_PATH,
   auditExportUrl = null,
 }: PageProps & { auditExportUrl?: string | null }) {
+  const t = useT("activity");
+  const common = useT("common");
+  const dates = useDates();
+  const { messageOf } = useErrorMessages();
   const trpc = useTRPC();
   const [member, setMember] = useState("");
   const [action, setAction] = useState("");
@@ -35,49 +39,47 @@ export function ActivityPage({
   );
   const back = (
     <a href={pagePath("organization", basePath)} className="text-sm underline underline-offset-4">
-      Back to organization
+      {t("backToOrganization")}
     </a>
   );
   const items = events.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = Boolean(deferredMember || action);
   return (
-    <PageShell title="Activity" actions={back}>
-      <Section title="Audit log">
+    <PageShell title={common("pageTitles.activity")} actions={back}>
+      <Section title={t("auditLog")}>
         <div className="mb-3 grid gap-3 sm:grid-cols-[minmax(0,1fr)_16rem]">
           <TextField
-            label="Member"
+            label={t("member")}
             type="search"
             value={member}
             onChange={(event) => setMember(event.target.value)}
           />
           <SelectField
-            label="Action"
+            label={t("action")}
             value={action}
             onChange={(event) => setAction(event.target.value)}
           >
-            <option value="">All actions</option>
+            <option value="">{t("allActions")}</option>
             {AUDIT_ACTIONS.map((value) => (
               <option key={value} value={value}>
-                {ACTION_LABELS[value]}
+                {actionLabel(value, t)}
               </option>
             ))}
           </SelectField>
         </div>
         {events.isPending ? (
           <p role="status" className="text-sm text-ok-muted">
-            Loading activity…
+            {t("loading")}
           </p>
         ) : events.isError ? (
           <Notice tone="error">
             <div className="flex flex-wrap items-center justify-between gap-3">
-              <span>Could not load activity: {messageOf(events.error)}</span>
-              <Button onClick={() => void events.refetch()}>Retry</Button>
+              <span>{t("couldNotLoad", { message: messageOf(events.error) })}</span>
+              <Button onClick={() => void events.refetch()}>{t("retry")}</Button>
             </div>
           </Notice>
         ) : items.length === 0 ? (
-          <p className="text-sm text-ok-muted">
-            {filtered ? "No activity matches." : "No activity yet."}
-          </p>
+          <p className="text-sm text-ok-muted">{filtered ? t("noMatches") : t("empty")}</p>
         ) : (
           <ol className="flex flex-col divide-y divide-ok-border text-sm">
             {items.map((event) => (
@@ -86,9 +88,9 @@ export function ActivityPage({
                   className="shrink-0 text-ok-muted sm:w-52"
                   dateTime={event.createdAt.toISOString()}
                 >
-                  {formatExact(event.createdAt)}
+                  {dates.exact(event.createdAt)}
                 </time>
-                <p className="min-w-0 [overflow-wrap:anywhere]">{describeEvent(event)}</p>
+                <p className="min-w-0 [overflow-wrap:anywhere]">{describeEvent(event, t)}</p>
               </li>
             ))}
           </ol>
@@ -96,7 +98,7 @@ export function ActivityPage({
         {events.hasNextPage ? (
           <div className="mt-3">
             <Button pending={events.isFetchingNextPage} onClick={() => void events.fetchNextPage()}>
-              Load more
+              {t("loadMore")}
             </Button>
           </div>
         ) : null}
@@ -111,13 +113,11 @@ export function ActivityPage({
  * server. A plain GET form: the browser downloads the file itself, however large.
  */
 function ExportSection({ url }: { url: string }) {
-  const [rangeError, setRangeError] = useState<string | null>(null);
+  const t = useT("activity");
+  const [backwards, setBackwards] = useState(false);
   return (
-    <Section title="Export">
-      <p className="mb-3 text-sm text-ok-muted">
-        Download the audit log for your records or an auditor. Dates are in UTC; leave them empty
-        for everything kept.
-      </p>
+    <Section title={t("export")}>
+      <p className="mb-3 text-sm text-ok-muted">{t("exportHint")}</p>
       <form
         method="get"
         action={url}
@@ -126,26 +126,26 @@ function ExportSection({ url }: { url: string }) {
           const data = new FormData(event.currentTarget);
           const from = String(data.get("from") ?? "");
           const to = String(data.get("to") ?? "");
-          const backwards = from !== "" && to !== "" && from > to;
-          setRangeError(backwards ? "To must be the same day as From or later" : null);
-          if (backwards) event.preventDefault();
+          const reversed = from !== "" && to !== "" && from > to;
+          setBackwards(reversed);
+          if (reversed) event.preventDefault();
         }}
         className="grid gap-3 sm:grid-cols-[10rem_10rem_10rem_auto] sm:items-end"
       >
-        <SelectField label="Format" name="format" defaultValue="csv">
-          <option value="csv">CSV</option>
-          <option value="jsonl">JSON Lines</option>
+        <SelectField label={t("format")} name="format" defaultValue="csv">
+          <option value="csv">{t("formats.csv")}</option>
+          <option value="jsonl">{t("formats.jsonl")}</option>
         </SelectField>
-        <TextField label="From" name="from" type="date" min="1970-01-01" max="9999-12-31" />
+        <TextField label={t("from")} name="from" type="date" min="1970-01-01" max="9999-12-31" />
         <TextField
-          label="To"
+          label={t("to")}
           name="to"
           type="date"
           min="1970-01-01"
           max="9999-12-31"
-          error={rangeError}
+          error={backwards ? t("toBeforeFrom") : null}
         />
-        <Button type="submit">Download</Button>
+        <Button type="submit">{t("download")}</Button>
       </form>
     </Section>
   );

@@ -1,8 +1,10 @@
 "use client";
 import { DEFAULT_BASE_PATH, formatCount, pagePath } from "@orgkit/core/policy";
+import { useLocale } from "use-intl";
+import { useT } from "../lib/i18n";
 import { useTRPC, useTRPCClient } from "../lib/trpc";
 import { useAction } from "../lib/use-action";
-import { ConfirmLinkPage, linkExpiry } from "./confirm-link-page";
+import { ConfirmLinkPage, LinkExpiry } from "./confirm-link-page";
 import type { PageProps } from "./organization-page";
 
 /**
@@ -13,33 +15,38 @@ export function ConfirmDeletionPage({
   token,
   basePath = DEFAULT_BASE_PATH,
 }: PageProps & { token: string | undefined }) {
+  const t = useT("links");
+  const tc = useT("common");
+  const locale = useLocale();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const home = pagePath("organization", basePath);
   const confirm = useAction(
     trpc.organization.delete.confirm.mutationOptions(),
-    "Organization deleted",
+    t("deletion.deleted"),
     { onSuccess: () => window.location.assign(home) },
   );
   return (
     <ConfirmLinkPage
-      title="Confirm organization deletion"
+      title={tc("pageTitles.confirmDeletion")}
       token={token}
-      preview={(t) => client.organization.delete.preview.mutate({ token: t })}
-      missing="To delete the organization, open the confirmation link from your email."
+      preview={(link) => client.organization.delete.preview.mutate({ token: link })}
+      missing={t("deletion.missing")}
       confirmation={confirm}
-      confirmLabel="Delete organization"
+      confirmLabel={t("deletion.confirm")}
       danger
-      back={{ href: home, label: "Back to organization" }}
+      back={{ href: home, label: t("deletion.back") }}
     >
       {(deletion) => (
         <>
-          When you confirm, <strong>{deletion.organizationName}</strong> is deleted:{" "}
-          {deletion.activeMembers === 1
-            ? "its one member loses access"
-            : `all ${formatCount(deletion.activeMembers)} members lose access`}{" "}
-          at once and return to personal mode, pending invitations stop working and the name becomes
-          free. This cannot be undone. {linkExpiry(deletion)}
+          {t.rich("deletion.explained", {
+            organization: deletion.organizationName,
+            count: deletion.activeMembers,
+            // As lists show counts: "10,000+" past the cap.
+            members: formatCount(deletion.activeMembers, locale),
+            strong: (chunks) => <strong>{chunks}</strong>,
+          })}{" "}
+          <LinkExpiry preview={deletion} />
         </>
       )}
     </ConfirmLinkPage>

@@ -5,8 +5,8 @@ import type { ReactNode } from "react";
 import { Button } from "../components/button";
 import { Notice, PageShell, Section } from "../components/layout";
 import { LoadingPage } from "../components/page-states";
-import { decisionMessage, messageOf } from "../lib/errors";
-import { formatExact } from "../lib/format";
+import { useErrorMessages } from "../lib/errors";
+import { useDates, useT } from "../lib/i18n";
 import { NoReferrer, useLinkToken } from "../lib/link-token";
 
 type Confirmation = {
@@ -45,6 +45,7 @@ export function ConfirmLinkPage<P extends { organizationName: string; decision: 
   /** What confirming does, for this link's request. */
   children: (preview: P) => ReactNode;
 }) {
+  const { messageOf, decisionMessage } = useErrorMessages();
   const token = useLinkToken(fromUrl);
   const preview = useQuery({
     queryKey: ["orgkit", "link-preview", title],
@@ -100,7 +101,12 @@ export function ConfirmLinkPage<P extends { organizationName: string; decision: 
 }
 
 /** When the link stops working, in the tense the server's decision gives it. */
-export function linkExpiry(preview: { expiresAt: Date; decision: Decision }): string {
+export function LinkExpiry({ preview }: { preview: { expiresAt: Date; decision: Decision } }) {
+  const t = useT("links");
+  const dates = useDates();
   const expired = !preview.decision.allowed && preview.decision.reason.endsWith("_EXPIRED");
-  return `This link ${expired ? "expired" : "expires"} on ${formatExact(preview.expiresAt)}.`;
+  return t("linkExpiry", {
+    expired: String(expired),
+    expiresAt: dates.exact(preview.expiresAt),
+  });
 }

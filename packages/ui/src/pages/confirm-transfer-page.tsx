@@ -1,8 +1,9 @@
 "use client";
 import { DEFAULT_BASE_PATH, pagePath } from "@orgkit/core/policy";
+import { useShippedLocale, useT } from "../lib/i18n";
 import { useTRPC, useTRPCClient } from "../lib/trpc";
 import { useAction } from "../lib/use-action";
-import { ConfirmLinkPage, linkExpiry } from "./confirm-link-page";
+import { ConfirmLinkPage, LinkExpiry } from "./confirm-link-page";
 import type { PageProps } from "./organization-page";
 
 /**
@@ -13,26 +14,33 @@ export function ConfirmTransferPage({
   token,
   basePath = DEFAULT_BASE_PATH,
 }: PageProps & { token: string | undefined }) {
+  const t = useT("links");
+  const tc = useT("common");
   const trpc = useTRPC();
   const client = useTRPCClient();
-  const confirm = useAction(trpc.ownership.confirm.mutationOptions(), "Ownership transferred", {
+  const locale = useShippedLocale();
+  const confirm = useAction(trpc.ownership.confirm.mutationOptions(), t("transfer.transferred"), {
     onSuccess: () => window.location.assign(pagePath("users", basePath)),
   });
   return (
     <ConfirmLinkPage
-      title="Confirm ownership transfer"
+      title={tc("pageTitles.confirmTransfer")}
       token={token}
-      preview={(t) => client.ownership.preview.mutate({ token: t })}
-      missing="To confirm the transfer, open the confirmation link from your email."
-      confirmation={confirm}
-      confirmLabel="Confirm transfer"
-      back={{ href: pagePath("users", basePath), label: "Back to user management" }}
+      preview={(link) => client.ownership.preview.mutate({ token: link })}
+      missing={t("transfer.missing")}
+      // The notice to both owners is written in the language of the one who confirms.
+      confirmation={{ ...confirm, mutate: (input) => confirm.mutate({ ...input, locale }) }}
+      confirmLabel={t("transfer.confirm")}
+      back={{ href: pagePath("users", basePath), label: t("transfer.back") }}
     >
       {(transfer) => (
         <>
-          When you confirm, you become <strong>ADMIN</strong> and{" "}
-          <strong>{transfer.targetUsername}</strong> becomes <strong>OWNER</strong> of{" "}
-          {transfer.organizationName}. There is always exactly one owner. {linkExpiry(transfer)}
+          {t.rich("transfer.explained", {
+            target: transfer.targetUsername,
+            organization: transfer.organizationName,
+            strong: (chunks) => <strong>{chunks}</strong>,
+          })}{" "}
+          <LinkExpiry preview={transfer} />
         </>
       )}
     </ConfirmLinkPage>

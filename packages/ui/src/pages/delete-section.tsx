@@ -5,8 +5,8 @@ import { Button } from "../components/button";
 import { GuardedButton } from "../components/disabled-reason";
 import { TextField } from "../components/field";
 import { focusPageHeading, Notice, Section } from "../components/layout";
-import { messageOf, reasonOf } from "../lib/errors";
-import { formatExact } from "../lib/format";
+import { reasonOf, useErrorMessages } from "../lib/errors";
+import { useDates, useShippedLocale, useT } from "../lib/i18n";
 import { useTRPC } from "../lib/trpc";
 import { useAction } from "../lib/use-action";
 
@@ -28,12 +28,16 @@ export function DeleteSection({
   cancel: Decision | undefined;
   pending: PendingDeletion | null;
 }) {
+  const t = useT("organization");
+  const locale = useShippedLocale();
+  const dates = useDates();
+  const { messageOf } = useErrorMessages();
   const trpc = useTRPC();
   const [typed, setTyped] = useState("");
   const [error, setError] = useState<string | null>(null);
   const start = useAction(
     trpc.organization.delete.start.mutationOptions(),
-    (data) => `Confirmation sent to ${data.sentTo}`,
+    (data) => t("confirmationSent", { sentTo: data.sentTo }),
     {
       onSuccess: () => setTyped(""),
       onError: (failure) => {
@@ -45,57 +49,53 @@ export function DeleteSection({
   );
   const cancelDeletion = useAction(
     trpc.organization.delete.cancel.mutationOptions(),
-    "Deletion cancelled",
+    t("deletionCancelled"),
     // The notice and its button go away: focus goes to the page heading.
     { onSuccess: focusPageHeading },
   );
   if (decision?.allowed !== true)
     return (
-      <Section title="Delete organization">
+      <Section title={t("delete")}>
         <GuardedButton variant="danger" decision={decision}>
-          Delete organization
+          {t("delete")}
         </GuardedButton>
       </Section>
     );
   return (
-    <Section title="Delete organization">
+    <Section title={t("delete")}>
       {pending ? (
         <Notice tone="warning">
           <div className="flex flex-wrap items-center justify-between gap-3">
             <p>
-              Deletion of <strong>{organizationName}</strong> is pending. Confirmation sent to{" "}
-              <strong>{pending.sentTo}</strong>
-              {pending.expired
-                ? " (the link has expired)"
-                : ` (link valid until ${formatExact(pending.expiresAt)})`}
-              .
+              {t.rich("deletionPending", {
+                organization: organizationName,
+                sentTo: pending.sentTo,
+                expired: String(pending.expired),
+                expiresAt: dates.exact(pending.expiresAt),
+                strong: (chunks) => <strong>{chunks}</strong>,
+              })}
             </p>
             <GuardedButton
               decision={cancel}
               pending={cancelDeletion.isPending}
               onClick={() => cancelDeletion.mutate()}
             >
-              Cancel deletion
+              {t("cancelDeletion")}
             </GuardedButton>
           </div>
         </Notice>
       ) : null}
-      <p className="my-3 text-sm text-ok-muted">
-        Every member loses access at once and returns to personal mode, pending invitations stop
-        working and the name becomes free. Nobody can open the activity log afterwards: export it
-        from Activity first if you need it. A confirmation link is emailed to you first; nothing
-        changes until you open it.
-      </p>
+      <p className="my-3 text-sm text-ok-muted">{t("deleteExplained")}</p>
       <form
         className="flex flex-col gap-3 sm:flex-row sm:items-end"
         onSubmit={(event) => {
           event.preventDefault();
           setError(null);
-          start.mutate({ name: typed });
+          start.mutate({ name: typed, locale });
         }}
       >
         <TextField
-          label={`Type ${organizationName} to confirm`}
+          label={t("typeNameToConfirm", { organization: organizationName })}
           name="confirm-name"
           value={typed}
           onChange={(e) => setTyped(e.target.value)}
@@ -106,7 +106,7 @@ export function DeleteSection({
           error={error}
         />
         <Button type="submit" variant="danger" pending={start.isPending}>
-          {pending ? "Send a new link" : "Delete organization"}
+          {pending ? t("sendNewLink") : t("delete")}
         </Button>
       </form>
     </Section>

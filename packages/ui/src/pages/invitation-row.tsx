@@ -4,7 +4,7 @@ import { ActionsMenu } from "../components/actions-menu";
 import { ConfirmDialog } from "../components/confirm-dialog";
 import { Badge } from "../components/layout";
 import { cn } from "../lib/cn";
-import { formatExact, formatRelative } from "../lib/format";
+import { useDates, useT } from "../lib/i18n";
 import { type InvitationListItem, useTRPC } from "../lib/trpc";
 import { useAction } from "../lib/use-action";
 
@@ -24,16 +24,19 @@ export function InvitationRow({
   /** Where focus goes once this row has left the list (revoked). */
   onGone: () => void;
 }) {
+  const t = useT("users");
+  const tc = useT("common");
+  const dates = useDates();
   const trpc = useTRPC();
   const [confirmRevoke, setConfirmRevoke] = useState(false);
   const actionsButton = useRef<HTMLButtonElement>(null);
   const resend = useAction(
     trpc.invitations.resend.mutationOptions(),
-    `Invitation resent to ${invitation.email}`,
+    t("invitationResent", { email: invitation.email }),
   );
   const revoke = useAction(
     trpc.invitations.revoke.mutationOptions(),
-    `Invitation to ${invitation.email} revoked`,
+    t("invitationRevoked", { email: invitation.email }),
     { onSuccess: onGone },
   );
   return (
@@ -48,42 +51,42 @@ export function InvitationRow({
       <div className="min-w-0 font-medium [overflow-wrap:anywhere]">
         {invitation.email}
         {invitation.emailStatus === "DEAD" ? (
-          <span className="ml-2 text-xs font-medium text-ok-danger">Email failed</span>
+          <span className="ml-2 text-xs font-medium text-ok-danger">{t("emailFailed")}</span>
         ) : null}
       </div>
       <div className="col-start-1 text-sm [overflow-wrap:anywhere] md:col-start-auto">
-        <span className="text-ok-muted md:sr-only">Username: </span>
+        <span className="text-ok-muted md:sr-only">{t("usernameLabel")} </span>
         {invitation.username}
       </div>
       <div className="col-start-1 text-sm md:col-start-auto">
-        <span className="text-ok-muted md:sr-only">Role: </span>
+        <span className="text-ok-muted md:sr-only">{t("roleLabel")} </span>
         {invitation.role}
       </div>
       <div className="col-start-1 text-sm md:col-start-auto">
-        <span className="sr-only">Status: </span>
-        <Badge>{invitation.status}</Badge>
+        <span className="sr-only">{t("statusLabel")} </span>
+        <Badge>{tc(`statuses.${invitation.status}`)}</Badge>
       </div>
       <div className="col-start-1 text-sm md:col-start-auto">
-        <span className="text-ok-muted md:sr-only">Expires: </span>
+        <span className="text-ok-muted md:sr-only">{t("expiresLabel")} </span>
         <time
           dateTime={invitation.expiresAt.toISOString()}
-          title={formatExact(invitation.expiresAt)}
+          title={dates.exact(invitation.expiresAt)}
         >
-          {formatRelative(invitation.expiresAt)}
+          {dates.relative(invitation.expiresAt)}
         </time>
       </div>
       <div className="col-start-2 row-span-5 row-start-1 self-start md:col-start-auto md:row-span-1 md:row-start-auto md:self-center md:justify-self-end">
         <ActionsMenu
-          label={`Actions for ${invitation.email}`}
+          label={t("actionsFor", { name: invitation.email })}
           buttonRef={actionsButton}
           actions={[
             {
-              label: "Resend",
+              label: t("resend"),
               decision: invitation.actions.resend,
               onSelect: () => resend.mutate({ invitationId: invitation.id }),
             },
             {
-              label: "Revoke",
+              label: t("revoke"),
               decision: invitation.actions.revoke,
               danger: true,
               onSelect: () => setConfirmRevoke(true),
@@ -95,9 +98,9 @@ export function InvitationRow({
         open={confirmRevoke}
         onOpenChange={setConfirmRevoke}
         returnFocus={() => actionsButton.current}
-        title={`Revoke the invitation to ${invitation.email}?`}
-        description="The link stops working at once."
-        confirmLabel="Revoke"
+        title={t("revokeConfirmTitle", { email: invitation.email })}
+        description={t("revokeConfirmText")}
+        confirmLabel={t("revoke")}
         danger
         onConfirm={() => revoke.mutate({ invitationId: invitation.id })}
       />

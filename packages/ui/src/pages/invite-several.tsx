@@ -3,18 +3,18 @@ import {
   BULK_INVITE_MAX_ROWS,
   BULK_INVITE_MAX_TEXT,
   type Decision,
-  formatCount,
   INVITATION_ROLES,
   type ReasonCode,
   type ReasonParams,
-  reasonMessage,
 } from "@orgkit/core/policy";
 import { type Ref, useRef, useState } from "react";
 import { Button } from "../components/button";
 import { GuardedButton } from "../components/disabled-reason";
+import { EmailLanguageField } from "../components/email-language-field";
 import { Notice, Section } from "../components/layout";
 import { Table } from "../components/table";
 import { cn } from "../lib/cn";
+import { useShippedLocale, useT } from "../lib/i18n";
 import { useTRPC } from "../lib/trpc";
 import { useAction } from "../lib/use-action";
 
@@ -36,6 +36,7 @@ const control =
  * then send; each row is sent whole or refused with the guide's reason.
  */
 export function InviteSeveral({ decision, onSent }: { decision: Decision; onSent?: () => void }) {
+  const t = useT("inviteSeveral");
   const trpc = useTRPC();
   const [text, setText] = useState("");
   const [rows, setRows] = useState<Checked[] | null>(null);
@@ -43,15 +44,16 @@ export function InviteSeveral({ decision, onSent }: { decision: Decision; onSent
   const [onlyRefused, setOnlyRefused] = useState(false);
   const [page, setPage] = useState(0);
   const [tooLong, setTooLong] = useState(false);
+  const [locale, setLocale] = useState(useShippedLocale());
   // After Check rows, Send or Start over the form is replaced: focus goes to what replaced it.
   const heading = useRef<HTMLParagraphElement>(null);
   const focusSummary = () => requestAnimationFrame(() => heading.current?.focus());
   const check = useAction(trpc.invitations.checkMany.mutationOptions(), (data) =>
-    summary(data.accepted, data.refused, "ready"),
+    t("readySummary", { ready: data.accepted, refused: data.refused }),
   );
   const send = useAction(
     trpc.invitations.sendMany.mutationOptions(),
-    (data) => summary(data.accepted, data.refused, "sent"),
+    (data) => t("sentSummary", { sent: data.accepted, refused: data.refused }),
     {
       onSuccess: (data) => {
         setSent(data.rows);
@@ -70,7 +72,7 @@ export function InviteSeveral({ decision, onSent }: { decision: Decision; onSent
 
   if (sent)
     return (
-      <Section title="Invite several">
+      <Section title={t("title")}>
         <Result rows={sent} summaryRef={heading} />
         <Button
           className="mt-4"
@@ -79,14 +81,14 @@ export function InviteSeveral({ decision, onSent }: { decision: Decision; onSent
             setText("");
           }}
         >
-          Invite more
+          {t("inviteMore")}
         </Button>
       </Section>
     );
 
   if (!rows)
     return (
-      <Section title="Invite several">
+      <Section title={t("title")}>
         <form
           className="flex flex-col gap-3"
           onSubmit={(event) => {
@@ -98,16 +100,17 @@ export function InviteSeveral({ decision, onSent }: { decision: Decision; onSent
           }}
         >
           <label htmlFor="orgkit-invite-several" className="text-sm font-medium">
-            Paste one person per line: email, username, role
+            {t("pasteLabel")}
           </label>
           <p id="orgkit-invite-several-hint" className="text-sm text-ok-muted">
-            Up to {BULK_INVITE_MAX_ROWS} rows ({formatCount(BULK_INVITE_MAX_TEXT)} characters) at a
-            time, separated by commas, semicolons or tabs, as a spreadsheet exports them; a first
-            line naming the columns is optional. Every row is checked before anything is sent.
+            {t("pasteHint", {
+              maxRows: BULK_INVITE_MAX_ROWS,
+              maxCharacters: BULK_INVITE_MAX_TEXT,
+            })}
           </p>
           {tooLong ? (
             <p id="orgkit-invite-several-error" className="text-sm font-medium text-ok-danger">
-              {`The list has ${formatCount(text.length)} characters: split it into parts of at most ${formatCount(BULK_INVITE_MAX_TEXT)}`}
+              {t("tooLong", { length: text.length, max: BULK_INVITE_MAX_TEXT })}
             </p>
           ) : null}
           <textarea
@@ -126,7 +129,7 @@ export function InviteSeveral({ decision, onSent }: { decision: Decision; onSent
           />
           <div className="flex flex-wrap items-center gap-3">
             <label className="text-sm">
-              <span className="mr-2">Or choose a CSV file</span>
+              <span className="mr-2">{t("chooseFile")}</span>
               <input
                 type="file"
                 accept=".csv,.txt,text/csv,text/plain"
@@ -143,7 +146,7 @@ export function InviteSeveral({ decision, onSent }: { decision: Decision; onSent
               decision={decision}
               pending={check.isPending}
             >
-              Check rows
+              {t("checkRows")}
             </GuardedButton>
           </div>
         </form>
@@ -164,11 +167,9 @@ export function InviteSeveral({ decision, onSent }: { decision: Decision; onSent
   const values = rows.map(({ email, username, role }) => ({ email, username, role }));
 
   return (
-    <Section title="Invite several">
+    <Section title={t("title")}>
       <p ref={heading} tabIndex={-1} className="mb-3 text-sm" aria-live="polite">
-        {changed
-          ? "Rows changed: check again before sending."
-          : summary(ready, rows.length - ready, "ready")}
+        {changed ? t("rowsChanged") : t("readySummary", { ready, refused: rows.length - ready })}
       </p>
       <label className="mb-3 flex items-center gap-2 text-sm">
         <input
@@ -179,15 +180,24 @@ export function InviteSeveral({ decision, onSent }: { decision: Decision; onSent
             setPage(0);
           }}
         />
-        Show only rows to fix
+        {t("showOnlyToFix")}
       </label>
-      <Table label="Rows to invite" columns={["Row", "Email", "Username", "Role", "Status"]}>
+      <Table
+        label={t("rowsToInvite")}
+        columns={[
+          t("columns.row"),
+          t("columns.email"),
+          t("columns.username"),
+          t("columns.role"),
+          t("columns.status"),
+        ]}
+      >
         {shown.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE).map(({ row, index }) => (
           <tr key={index} className="border-t border-ok-border align-top">
             <td className="py-2 pr-3 tabular-nums">{index + 1}</td>
             <td className="py-2 pr-3">
               <input
-                aria-label={`Email, row ${index + 1}`}
+                aria-label={t("emailOfRow", { row: index + 1 })}
                 aria-invalid={row.outcome === "refused" || undefined}
                 aria-describedby={`orgkit-row-${index}-status`}
                 className={control}
@@ -197,7 +207,7 @@ export function InviteSeveral({ decision, onSent }: { decision: Decision; onSent
             </td>
             <td className="py-2 pr-3">
               <input
-                aria-label={`Username, row ${index + 1}`}
+                aria-label={t("usernameOfRow", { row: index + 1 })}
                 aria-invalid={row.outcome === "refused" || undefined}
                 aria-describedby={`orgkit-row-${index}-status`}
                 className={control}
@@ -207,7 +217,7 @@ export function InviteSeveral({ decision, onSent }: { decision: Decision; onSent
             </td>
             <td className="py-2 pr-3">
               <select
-                aria-label={`Role, row ${index + 1}`}
+                aria-label={t("roleOfRow", { row: index + 1 })}
                 aria-invalid={row.outcome === "refused" || undefined}
                 aria-describedby={`orgkit-row-${index}-status`}
                 className={control}
@@ -215,7 +225,7 @@ export function InviteSeveral({ decision, onSent }: { decision: Decision; onSent
                 onChange={(event) => edit(index, "role", event.target.value)}
               >
                 {(INVITATION_ROLES as readonly string[]).includes(row.role) ? null : (
-                  <option value={row.role}>{row.role || "(none)"}</option>
+                  <option value={row.role}>{row.role || t("noRole")}</option>
                 )}
                 {INVITATION_ROLES.map((role) => (
                   <option key={role} value={role}>
@@ -231,37 +241,38 @@ export function InviteSeveral({ decision, onSent }: { decision: Decision; onSent
         ))}
       </Table>
       {pages > 1 ? (
-        <nav aria-label="Rows" className="mt-3 flex items-center justify-end gap-2 text-sm">
+        <nav aria-label={t("pages")} className="mt-3 flex items-center justify-end gap-2 text-sm">
           {/* aria-disabled, not disabled: the focused button keeps focus at the first page. */}
           <Button aria-disabled={current === 0} onClick={() => current > 0 && setPage(current - 1)}>
-            Previous
+            {t("previous")}
           </Button>
-          <span>
-            Page {current + 1} of {pages}
-          </span>
+          <span>{t("pageOf", { page: current + 1, pages })}</span>
           <Button
             aria-disabled={current >= pages - 1}
             onClick={() => current < pages - 1 && setPage(current + 1)}
           >
-            Next
+            {t("next")}
           </Button>
         </nav>
       ) : null}
+      <div className="mt-4 max-w-48">
+        <EmailLanguageField value={locale} onChange={setLocale} />
+      </div>
       <div className="mt-4 flex flex-wrap gap-2">
         <Button
           pending={check.isPending}
           onClick={() => check.mutate({ rows: values }, { onSuccess: checked })}
         >
-          Check again
+          {t("checkAgain")}
         </Button>
         <GuardedButton
           variant="primary"
           decision={decision}
           disabled={changed || ready === 0}
           pending={send.isPending}
-          onClick={() => send.mutate({ rows: values })}
+          onClick={() => send.mutate({ rows: values, locale })}
         >
-          {`Send ${formatCount(ready)} ${ready === 1 ? "invitation" : "invitations"}`}
+          {t("send", { count: ready })}
         </GuardedButton>
         <Button
           onClick={() => {
@@ -269,42 +280,45 @@ export function InviteSeveral({ decision, onSent }: { decision: Decision; onSent
             setTooLong(false);
           }}
         >
-          Start over
+          {t("startOver")}
         </Button>
       </div>
     </Section>
   );
 }
 
-function summary(accepted: number, refused: number, done: "ready" | "sent") {
-  const rows = (n: number) => `${formatCount(n)} ${n === 1 ? "row" : "rows"}`;
-  const first =
-    done === "sent"
-      ? `${formatCount(accepted)} ${accepted === 1 ? "invitation" : "invitations"} sent`
-      : `${rows(accepted)} ready`;
-  return refused === 0 ? first : `${first}, ${rows(refused)} refused`;
-}
-
 function Status({ row }: { row: Checked }) {
+  const t = useT("inviteSeveral");
+  const reasons = useT("reasons");
   if (row.outcome === "refused")
-    return <span className="text-ok-danger">{reasonMessage(row.reason, row.params)}</span>;
-  if (row.outcome === "changed") return <span className="text-ok-muted">Changed</span>;
-  return <span>{row.outcome === "sent" ? "Sent" : "Ready"}</span>;
+    return <span className="text-ok-danger">{reasons(row.reason, row.params as never)}</span>;
+  if (row.outcome === "changed")
+    return <span className="text-ok-muted">{t("statuses.changed")}</span>;
+  return <span>{t(row.outcome === "sent" ? "statuses.sent" : "statuses.ready")}</span>;
 }
 
 /** What was sent and what was refused and why, after sending. */
 function Result({ rows, summaryRef }: { rows: Checked[]; summaryRef: Ref<HTMLParagraphElement> }) {
+  const t = useT("inviteSeveral");
   const refused = rows.flatMap((row, index) => (row.outcome === "refused" ? [{ row, index }] : []));
   return (
     <>
       <Notice tone={refused.length > 0 ? "warning" : "info"}>
         <p ref={summaryRef} tabIndex={-1}>
-          {summary(rows.length - refused.length, refused.length, "sent")}
+          {t("sentSummary", { sent: rows.length - refused.length, refused: refused.length })}
         </p>
       </Notice>
       {refused.length > 0 ? (
         <div className="mt-3">
-          <Table label="Refused rows" columns={["Row", "Email", "Username", "Reason"]}>
+          <Table
+            label={t("refusedRows")}
+            columns={[
+              t("columns.row"),
+              t("columns.email"),
+              t("columns.username"),
+              t("columns.reason"),
+            ]}
+          >
             {refused.map(({ row, index }) => (
               <tr key={index} className="border-t border-ok-border">
                 <td className="py-2 pr-3 tabular-nums">{index + 1}</td>

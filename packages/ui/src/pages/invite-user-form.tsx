@@ -7,30 +7,31 @@ import {
   inviteFieldErrors,
   LIMITS,
   normalizeEmail,
-  REASONS,
   type ReasonCode,
 } from "@orgkit/core/policy";
 import { useId, useRef, useState } from "react";
 import { GuardedButton } from "../components/disabled-reason";
+import { EmailLanguageField } from "../components/email-language-field";
 import { ErrorSummary } from "../components/error-summary";
 import { SelectField, TextField } from "../components/field";
 import { Section } from "../components/layout";
-import { fieldsOf, messageOf, reasonOf } from "../lib/errors";
+import { fieldsOf, reasonOf, useErrorMessages } from "../lib/errors";
+import { useShippedLocale, useT } from "../lib/i18n";
 import { useTRPC } from "../lib/trpc";
 import { useAction } from "../lib/use-action";
 
 const EMPTY = { email: "", username: "", role: "USER" };
 const FIELDS: InviteField[] = ["email", "username", "role"];
 
-// Which field a refusal of the server belongs to, and what to add to the guide's words.
-const FIELD_OF: Partial<Record<ReasonCode, { field: InviteField; detail?: string }>> = {
+// Which field a refusal of the server belongs to, and the message (users section) that adds to
+// the guide's words.
+const FIELD_OF: Partial<
+  Record<ReasonCode, { field: InviteField; detail?: "emailTaken" | "usernameTaken" }>
+> = {
   EMAIL_INVALID: { field: "email" },
-  EMAIL_ALREADY_USED: { field: "email", detail: "This email is already registered or invited." },
+  EMAIL_ALREADY_USED: { field: "email", detail: "emailTaken" },
   USERNAME_INVALID: { field: "username" },
-  USERNAME_ALREADY_USED: {
-    field: "username",
-    detail: "This username is taken in the organization.",
-  },
+  USERNAME_ALREADY_USED: { field: "username", detail: "usernameTaken" },
   OWNER_NOT_INVITABLE: { field: "role" },
   ROLE_INVALID: { field: "role" },
 };
@@ -50,16 +51,20 @@ export function InviteUserForm({
   /** Called after an invitation was sent, e.g. to show the Pending invitations list. */
   onSent?: () => void;
 }) {
+  const t = useT("users");
+  const reasons = useT("reasons");
+  const { messageOf } = useErrorMessages();
   const trpc = useTRPC();
   const ids = { email: useId(), username: useId(), role: useId() };
   const emailInput = useRef<HTMLInputElement>(null);
   const [values, setValues] = useState(EMPTY);
   const [errors, setErrors] = useState<Errors>({});
   const [attempt, setAttempt] = useState(0);
+  const [locale, setLocale] = useState(useShippedLocale());
   const send = useAction(
     trpc.invitations.send.mutationOptions(),
     // As stored: the address the list shows.
-    `Invitation sent to ${normalizeEmail(values.email)}`,
+    t("invitationSent", { email: normalizeEmail(values.email) }),
     {
       onSuccess: () => {
         setValues(EMPTY);
@@ -76,7 +81,9 @@ export function InviteUserForm({
               (FIELDS as string[]).includes(field),
             );
         if (fields.length === 0) return false;
-        const message = [messageOf(failure), target?.detail].filter(Boolean).join(": ");
+        const message = target?.detail
+          ? t(target.detail, { reason: messageOf(failure) })
+          : messageOf(failure);
         setErrors(Object.fromEntries(fields.map((field) => [field, message])));
         setAttempt((n) => n + 1);
         return true;
@@ -90,7 +97,7 @@ export function InviteUserForm({
     return message ? [{ fieldId: ids[field], message }] : [];
   });
   return (
-    <Section title="Invite user">
+    <Section title={t("inviteUser")}>
       <form
         noValidate
         className="flex flex-col gap-4"
@@ -99,22 +106,23 @@ export function InviteUserForm({
           const found = inviteFieldErrors(values);
           setErrors(
             Object.fromEntries(
-              Object.entries(found).map(([field, reason]) => [field, REASONS[reason].message]),
+              // The field checks' reasons (invalid email, username, role, text) take no params.
+              Object.entries(found).map(([field, reason]) => [field, reasons(reason, {} as never)]),
             ),
           );
           if (Object.keys(found).length > 0) {
             setAttempt((n) => n + 1);
             return;
           }
-          send.mutate({ ...values, role: values.role as InvitationRole });
+          send.mutate({ ...values, role: values.role as InvitationRole, locale });
         }}
       >
         <ErrorSummary errors={summary} attempt={attempt} />
-        <div className="grid gap-3 sm:grid-cols-[1fr_1fr_10rem_auto] sm:items-start">
+        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_8rem_9rem_auto] sm:items-start">
           <TextField
             ref={emailInput}
             id={ids.email}
-            label="Email"
+            label={t("email")}
             type="email"
             name="email"
             autoComplete="off"
@@ -125,8 +133,8 @@ export function InviteUserForm({
           />
           <TextField
             id={ids.username}
-            label="Username"
-            hint={`${LIMITS.username.min}–${LIMITS.username.max} characters: a-z, 0-9, dot, underscore or hyphen`}
+            label={t("username")}
+            hint={t("usernameHint", { min: LIMITS.username.min, max: LIMITS.username.max })}
             name="username"
             autoComplete="off"
             value={values.username}
@@ -136,7 +144,7 @@ export function InviteUserForm({
           />
           <SelectField
             id={ids.role}
-            label="Role"
+            label={t("role")}
             name="role"
             value={values.role}
             onChange={set("role")}
@@ -148,14 +156,15 @@ export function InviteUserForm({
               </option>
             ))}
           </SelectField>
-          <div className="sm:pt-6">
+          <EmailLanguageField value={locale} onChange={setLocale} />
+          <div className="lg:pt-6">
             <GuardedButton
               type="submit"
               variant="primary"
               decision={decision}
               pending={send.isPending}
             >
-              Send invitation
+              {t("sendInvitation")}
             </GuardedButton>
           </div>
         </div>

@@ -5,7 +5,7 @@ import { ActionsMenu, type MenuAction } from "../components/actions-menu";
 import { ConfirmDialog } from "../components/confirm-dialog";
 import { Badge, focusPageHeading } from "../components/layout";
 import { cn } from "../lib/cn";
-import { formatExact } from "../lib/format";
+import { useDates, useShippedLocale, useT } from "../lib/i18n";
 import { type MemberListItem, useTRPC } from "../lib/trpc";
 import { useAction } from "../lib/use-action";
 
@@ -31,13 +31,17 @@ export type MemberRowProps = {
  * chosen; demoting yourself asks first and says what you lose.
  */
 export function MemberRow({ member, canTransfer, onGone }: MemberRowProps) {
+  const t = useT("users");
+  const tc = useT("common");
+  const locale = useShippedLocale();
+  const dates = useDates();
   const trpc = useTRPC();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const actionsButton = useRef<HTMLButtonElement>(null);
   const returnFocus = () => actionsButton.current;
   const changeRole = useAction(
     trpc.members.changeRole.mutationOptions(),
-    (d) => `${member.username} is now ${d.role}`,
+    (d) => t("roleChanged", { username: member.username, role: d.role }),
     {
       // Demoted yourself: this page is no longer yours; its heading says what is left.
       onSuccess: (d) => {
@@ -47,14 +51,13 @@ export function MemberRow({ member, canTransfer, onGone }: MemberRowProps) {
   );
   const remove = useAction(
     trpc.members.remove.mutationOptions(),
-    `${member.username} was removed`,
+    t("memberRemoved", { username: member.username }),
     {
       onSuccess: onGone,
     },
   );
-  const transfer = useAction(
-    trpc.ownership.start.mutationOptions(),
-    (d) => `Confirmation sent to ${d.sentTo}`,
+  const transfer = useAction(trpc.ownership.start.mutationOptions(), (d) =>
+    t("transferStarted", { sentTo: d.sentTo }),
   );
   const { actions } = member;
   const setRole = (role: AssignableRole) => {
@@ -66,20 +69,20 @@ export function MemberRow({ member, canTransfer, onGone }: MemberRowProps) {
   };
   const items: MenuAction[] = actions.changeRole.allowed
     ? ASSIGNABLE_ROLES.filter((role) => role !== member.role).map((role) => ({
-        label: `Change role to ${role}`,
+        label: t("changeRoleTo", { role }),
         decision: actions.roles[role],
         onSelect: () => setRole(role),
       }))
-    : [{ label: "Change role", decision: actions.changeRole, onSelect: () => {} }];
+    : [{ label: t("changeRole"), decision: actions.changeRole, onSelect: () => {} }];
   if (canTransfer) {
     items.push({
-      label: "Transfer ownership",
+      label: t("transferOwnership"),
       decision: actions.transferOwnership,
       onSelect: () => setDialog({ kind: "transfer" }),
     });
   }
   items.push({
-    label: "Remove",
+    label: t("remove"),
     decision: actions.remove,
     danger: true,
     onSelect: () => setDialog({ kind: "remove" }),
@@ -97,29 +100,29 @@ export function MemberRow({ member, canTransfer, onGone }: MemberRowProps) {
     >
       <div className="flex min-w-0 flex-wrap items-center gap-2 font-medium">
         <span className="[overflow-wrap:anywhere]">{member.username}</span>
-        {member.isYou ? <Badge>You</Badge> : null}
+        {member.isYou ? <Badge>{t("you")}</Badge> : null}
       </div>
       <div className="col-start-1 text-sm text-ok-muted [overflow-wrap:anywhere] md:col-start-auto">
         {member.email}
       </div>
       <div className="col-start-1 text-sm md:col-start-auto">
-        <span className="text-ok-muted md:sr-only">Role: </span>
+        <span className="text-ok-muted md:sr-only">{t("roleLabel")} </span>
         {member.role}
       </div>
       <div className="col-start-1 text-sm md:col-start-auto">
-        <span className="sr-only">Status: </span>
-        <Badge>{member.status}</Badge>
+        <span className="sr-only">{t("statusLabel")} </span>
+        <Badge>{tc(`statuses.${member.status}`)}</Badge>
         {member.removalReason === "LEFT" ? (
-          <span className="ml-2 text-xs text-ok-muted">left</span>
+          <span className="ml-2 text-xs text-ok-muted">{t("left")}</span>
         ) : null}
         {member.removedAt ? (
-          <span className="ml-2 text-xs text-ok-muted">{formatExact(member.removedAt)}</span>
+          <span className="ml-2 text-xs text-ok-muted">{dates.exact(member.removedAt)}</span>
         ) : null}
       </div>
       {member.status === "ACTIVE" ? (
         <div className="col-start-2 row-span-4 row-start-1 self-start md:col-start-auto md:row-span-1 md:row-start-auto md:self-center md:justify-self-end">
           <ActionsMenu
-            label={`Actions for ${member.username}`}
+            label={t("actionsFor", { name: member.username })}
             actions={items}
             buttonRef={actionsButton}
           />
@@ -129,9 +132,9 @@ export function MemberRow({ member, canTransfer, onGone }: MemberRowProps) {
         open={dialog?.kind === "remove"}
         onOpenChange={(open) => !open && setDialog(null)}
         returnFocus={returnFocus}
-        title={`Remove ${member.username}?`}
-        description="They lose access at once and stay listed as REMOVED. This cannot be undone."
-        confirmLabel="Remove"
+        title={t("removeConfirmTitle", { username: member.username })}
+        description={t("removeConfirmText")}
+        confirmLabel={t("remove")}
         danger
         onConfirm={() => remove.mutate({ memberId: member.id })}
       />
@@ -139,18 +142,18 @@ export function MemberRow({ member, canTransfer, onGone }: MemberRowProps) {
         open={dialog?.kind === "transfer"}
         onOpenChange={(open) => !open && setDialog(null)}
         returnFocus={returnFocus}
-        title={`Transfer ownership to ${member.username}?`}
-        description="A confirmation link is emailed to you. Nothing changes until you confirm: then you become ADMIN and they become OWNER."
-        confirmLabel="Send confirmation"
-        onConfirm={() => transfer.mutate({ memberId: member.id })}
+        title={t("transferConfirmTitle", { username: member.username })}
+        description={t("transferConfirmText")}
+        confirmLabel={t("sendConfirmation")}
+        onConfirm={() => transfer.mutate({ memberId: member.id, locale })}
       />
       <ConfirmDialog
         open={dialog?.kind === "demote-self"}
         onOpenChange={(open) => !open && setDialog(null)}
         returnFocus={returnFocus}
-        title={`Change your own role to ${dialog?.kind === "demote-self" ? dialog.role : ""}?`}
-        description="You will lose User management: you can no longer invite people, change roles or remove members, and only another admin or the owner can give it back."
-        confirmLabel="Change my role"
+        title={t("demoteSelfTitle", { role: dialog?.kind === "demote-self" ? dialog.role : "" })}
+        description={t("demoteSelfText")}
+        confirmLabel={t("changeMyRole")}
         danger
         onConfirm={() => {
           if (dialog?.kind === "demote-self") {

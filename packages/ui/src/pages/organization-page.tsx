@@ -1,11 +1,5 @@
 "use client";
-import {
-  DEFAULT_BASE_PATH,
-  type Decision,
-  pagePath,
-  REMOVAL_REFUSALS,
-  ROLE_DESCRIPTIONS,
-} from "@orgkit/core/policy";
+import { DEFAULT_BASE_PATH, type Decision, pagePath, REMOVAL_REFUSALS } from "@orgkit/core/policy";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "../components/button";
@@ -14,8 +8,8 @@ import { DisabledReason } from "../components/disabled-reason";
 import { TextField } from "../components/field";
 import { focusPageHeading, Notice, PageShell, Section } from "../components/layout";
 import { ErrorPage, LoadingPage } from "../components/page-states";
-import { decisionMessage, messageOf, reasonOf } from "../lib/errors";
-
+import { reasonOf, useErrorMessages } from "../lib/errors";
+import { useT } from "../lib/i18n";
 import { useTRPC } from "../lib/trpc";
 import { useAction } from "../lib/use-action";
 import { DeleteSection } from "./delete-section";
@@ -24,11 +18,15 @@ export type PageProps = { basePath?: string };
 
 /** Organization: the activation form in personal mode, else the organization and your role. */
 export function OrganizationPage({ basePath = DEFAULT_BASE_PATH }: PageProps) {
+  const t = useT("organization");
+  const tc = useT("common");
+  const { decisionMessage } = useErrorMessages();
   const trpc = useTRPC();
   const organization = useQuery(trpc.organization.get.queryOptions());
   const permissions = useQuery(trpc.organization.permissions.queryOptions());
-  if (organization.isPending) return <LoadingPage title={"Organization"} />;
-  if (organization.isError) return <ErrorPage title={"Organization"} error={organization.error} />;
+  const title = tc("pageTitles.organization");
+  if (organization.isPending) return <LoadingPage title={title} />;
+  if (organization.isError) return <ErrorPage title={title} error={organization.error} />;
   if (organization.data === null) {
     // R7, R25: a removed member is back in personal mode; the policy's decision says why.
     const access = permissions.data?.userManagement;
@@ -37,7 +35,7 @@ export function OrganizationPage({ basePath = DEFAULT_BASE_PATH }: PageProps) {
       !access.allowed &&
       (Object.values(REMOVAL_REFUSALS) as string[]).includes(access.reason);
     return (
-      <PageShell title="Organization">
+      <PageShell title={title}>
         {removed ? (
           <div className="mb-4">
             <Notice tone="info">{decisionMessage(access)}</Notice>
@@ -50,14 +48,15 @@ export function OrganizationPage({ basePath = DEFAULT_BASE_PATH }: PageProps) {
   const { organization: org, member } = organization.data;
   const canManage = permissions.data?.userManagement.allowed === true;
   return (
-    <PageShell title="Organization">
+    <PageShell title={title}>
       <Section title={org.name}>
         <dl className="grid gap-3 text-sm sm:grid-cols-[10rem_1fr]">
-          <dt className="font-medium">Your role</dt>
+          <dt className="font-medium">{t("yourRole")}</dt>
           <dd>
-            {member.role} <span className="text-ok-muted">— {ROLE_DESCRIPTIONS[member.role]}</span>
+            {member.role}{" "}
+            <span className="text-ok-muted">— {tc(`roleDescriptions.${member.role}`)}</span>
           </dd>
-          <dt className="font-medium">Your username</dt>
+          <dt className="font-medium">{t("yourUsername")}</dt>
           <dd>{member.username}</dd>
         </dl>
         {canManage ? (
@@ -66,13 +65,13 @@ export function OrganizationPage({ basePath = DEFAULT_BASE_PATH }: PageProps) {
               href={pagePath("users", basePath)}
               className="inline-flex min-h-9 items-center rounded-ok bg-ok-primary px-3 text-sm font-medium text-ok-primary-fg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ok-focus"
             >
-              Open user management
+              {t("openUserManagement")}
             </a>
             <a
               href={pagePath("activity", basePath)}
               className="inline-flex min-h-9 items-center rounded-ok border border-ok-border px-3 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ok-focus"
             >
-              Activity
+              {tc("pageTitles.activity")}
             </a>
           </div>
         ) : null}
@@ -100,10 +99,11 @@ function LeaveSection({
   organizationName: string;
   decision: Decision | undefined;
 }) {
+  const t = useT("organization");
   const trpc = useTRPC();
   const leave = useAction(
     trpc.organization.leave.mutationOptions(),
-    `You left ${organizationName}`,
+    t("left", { organization: organizationName }),
     // The page turns to personal mode: focus goes to its heading.
     { onSuccess: focusPageHeading },
   );
@@ -115,23 +115,22 @@ function LeaveSection({
       aria-describedby={describedBy}
       pending={leave.isPending}
     >
-      Leave organization
+      {t("leave")}
     </Button>
   );
   return (
-    <Section title="Leave organization">
+    <Section title={t("leave")}>
       {allowed ? (
         <p className="mb-3 text-sm text-ok-muted">
-          You lose access to {organizationName} at once and return to personal mode. An admin can
-          invite you again.
+          {t("leaveExplained", { organization: organizationName })}
         </p>
       ) : null}
       {allowed ? (
         <ConfirmDialog
           trigger={button(undefined)}
-          title={`Leave ${organizationName}?`}
-          description="You lose access to the organization at once and return to personal mode. An admin can invite you again."
-          confirmLabel="Leave organization"
+          title={t("leaveConfirmTitle", { organization: organizationName })}
+          description={t("leaveConfirmText")}
+          confirmLabel={t("leave")}
           danger
           onConfirm={() => leave.mutate()}
         />
@@ -144,12 +143,14 @@ function LeaveSection({
 
 /** R5: activate an organization with a unique name. */
 function ActivationForm() {
+  const t = useT("organization");
+  const { messageOf } = useErrorMessages();
   const trpc = useTRPC();
   const [name, setName] = useState("");
   const [error, setError] = useState<string | null>(null);
   const activate = useAction(
     trpc.organization.activate.mutationOptions(),
-    (data) => `${data.organization.name} is active`,
+    (data) => t("activated", { organization: data.organization.name }),
     {
       onError: (failure) => {
         const reason = reasonOf(failure);
@@ -161,11 +162,8 @@ function ActivationForm() {
     },
   );
   return (
-    <Section title="Activate organization">
-      <p className="mb-4 text-sm text-ok-muted">
-        You are in personal mode. Create an organization with a unique name to use Organization and
-        User Management.
-      </p>
+    <Section title={t("activate")}>
+      <p className="mb-4 text-sm text-ok-muted">{t("activateExplained")}</p>
       <form
         className="flex flex-col gap-3 sm:flex-row sm:items-end"
         onSubmit={(event) => {
@@ -175,7 +173,7 @@ function ActivationForm() {
         }}
       >
         <TextField
-          label="Organization name"
+          label={t("organizationName")}
           name="name"
           value={name}
           onChange={(e) => setName(e.target.value)}
@@ -186,7 +184,7 @@ function ActivationForm() {
           autoComplete="organization"
         />
         <Button type="submit" variant="primary" pending={activate.isPending}>
-          Activate organization
+          {t("activate")}
         </Button>
       </form>
     </Section>

@@ -2,7 +2,7 @@
 import type { Decision } from "@orgkit/core/policy";
 import { GuardedButton } from "../components/disabled-reason";
 import { focusPageHeading, Notice } from "../components/layout";
-import { formatExact } from "../lib/format";
+import { useDates, useT } from "../lib/i18n";
 import { useTRPC } from "../lib/trpc";
 import { useAction } from "../lib/use-action";
 
@@ -21,10 +21,12 @@ export function TransferBanner({
   transfer: PendingTransfer;
   cancel: Decision;
 }) {
+  const t = useT("organization");
+  const dates = useDates();
   const trpc = useTRPC();
   const cancelTransfer = useAction(
     trpc.ownership.cancel.mutationOptions(),
-    "Ownership transfer cancelled",
+    t("transferCancelled"),
     // The banner and its button go away: focus goes to the page heading.
     { onSuccess: focusPageHeading },
   );
@@ -32,19 +34,20 @@ export function TransferBanner({
     <Notice tone="warning">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p>
-          Ownership transfer to <strong>{transfer.targetUsername}</strong> is pending. Confirmation
-          sent to <strong>{transfer.sentTo}</strong>
-          {transfer.expired
-            ? " (the link has expired)"
-            : ` (link valid until ${formatExact(transfer.expiresAt)})`}
-          .
+          {t.rich("transferPending", {
+            target: transfer.targetUsername,
+            sentTo: transfer.sentTo,
+            expired: String(transfer.expired),
+            expiresAt: dates.exact(transfer.expiresAt),
+            strong: (chunks) => <strong>{chunks}</strong>,
+          })}
         </p>
         <GuardedButton
           decision={cancel}
           pending={cancelTransfer.isPending}
           onClick={() => cancelTransfer.mutate()}
         >
-          Cancel transfer
+          {t("cancelTransfer")}
         </GuardedButton>
       </div>
     </Notice>

@@ -9,11 +9,13 @@ import {
 import * as Tabs from "@radix-ui/react-tabs";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { type ReactNode, useDeferredValue, useRef, useState } from "react";
+import { useLocale } from "use-intl";
 import { Button } from "../components/button";
 import { SelectField, TextField } from "../components/field";
 import { Notice } from "../components/layout";
 import { cn } from "../lib/cn";
-import { messageOf } from "../lib/errors";
+import { useErrorMessages } from "../lib/errors";
+import { useT } from "../lib/i18n";
 import { useTRPC } from "../lib/trpc";
 import { INVITATION_COLUMNS, InvitationRow } from "./invitation-row";
 import { MEMBER_COLUMNS, MemberRow } from "./member-row";
@@ -31,6 +33,8 @@ export type UserListsProps = {
 
 /** Organization users as tabs with counts: Members, Pending invitations, Removed (R30). */
 export function UserLists({ tab, onTabChange, counts, canTransfer, transferNote }: UserListsProps) {
+  const t = useT("users");
+  const locale = useLocale();
   const trigger = (value: UserTab, label: string, count: number | undefined) => (
     <Tabs.Trigger
       value={value}
@@ -39,7 +43,7 @@ export function UserLists({ tab, onTabChange, counts, canTransfer, transferNote 
       {label}
       {count === undefined ? null : (
         <span className="rounded-full bg-ok-surface px-2 text-xs text-ok-fg">
-          {formatCount(count)}
+          {formatCount(count, locale)}
         </span>
       )}
     </Tabs.Trigger>
@@ -47,12 +51,12 @@ export function UserLists({ tab, onTabChange, counts, canTransfer, transferNote 
   return (
     <Tabs.Root value={tab} onValueChange={(value) => onTabChange(value as UserTab)}>
       <Tabs.List
-        aria-label="Organization users"
+        aria-label={t("organizationUsers")}
         className="flex flex-wrap gap-x-1 border-b border-ok-border"
       >
-        {trigger("members", "Members", counts?.members)}
-        {trigger("invitations", "Pending invitations", counts?.pendingInvitations)}
-        {trigger("removed", "Removed", counts?.removed)}
+        {trigger("members", t("tabs.members"), counts?.members)}
+        {trigger("invitations", t("tabs.invitations"), counts?.pendingInvitations)}
+        {trigger("removed", t("tabs.removed"), counts?.removed)}
       </Tabs.List>
       <Tabs.Content
         value="members"
@@ -87,13 +91,16 @@ type ListQuery = {
   fetchNextPage: () => unknown;
 };
 
+/** Which list a frame shows: its messages are `users.lists.<list>`. */
+type ListName = "members" | "removed" | "invitations";
+
 /**
  * A list's states, each said as what it is: loading, failed (with Retry), empty, filtered to
  * nothing, or the rows with "Showing n of total" and Load more.
  */
 function ListFrame({
   query,
-  noun,
+  list,
   shown,
   total,
   filtered,
@@ -104,7 +111,7 @@ function ListFrame({
 }: {
   columns: string;
   query: ListQuery;
-  noun: string;
+  list: ListName;
   shown: number;
   total: number | null | undefined;
   filtered: boolean;
@@ -112,10 +119,13 @@ function ListFrame({
   headers: ReactNode;
   children: ReactNode;
 }) {
+  const t = useT("users");
+  const locale = useLocale();
+  const { messageOf } = useErrorMessages();
   if (query.isPending) {
     return (
       <p role="status" className="py-3 text-sm text-ok-muted">
-        Loading {noun}…
+        {t(`lists.${list}.loading`)}
       </p>
     );
   }
@@ -123,10 +133,8 @@ function ListFrame({
     return (
       <Notice tone="error">
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <span>
-            Could not load {noun}: {messageOf(query.error)}
-          </span>
-          <Button onClick={() => void query.refetch()}>Retry</Button>
+          <span>{t(`lists.${list}.loadFailed`, { error: messageOf(query.error) })}</span>
+          <Button onClick={() => void query.refetch()}>{t("retry")}</Button>
         </div>
       </Notice>
     );
@@ -141,10 +149,14 @@ function ListFrame({
         className="mb-1 text-sm text-ok-muted outline-none"
       >
         {shown === 0
-          ? filtered
-            ? `No ${noun} match.`
-            : `No ${noun}.`
-          : `Showing ${formatCount(shown)}${total != null ? ` of ${formatCount(total)}` : ""} ${noun}`}
+          ? t(`lists.${list}.${filtered ? "noMatch" : "empty"}`)
+          : total != null
+            ? t(`lists.${list}.showingOf`, {
+                shown: formatCount(shown, locale),
+                total: formatCount(total, locale),
+                count: total,
+              })
+            : t(`lists.${list}.showing`, { shown: formatCount(shown, locale), count: shown })}
       </p>
       {shown > 0 ? (
         <>
@@ -163,7 +175,7 @@ function ListFrame({
       {query.hasNextPage ? (
         <div className="mt-3">
           <Button pending={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-            Load more
+            {t("loadMore")}
           </Button>
         </div>
       ) : null}
@@ -182,6 +194,7 @@ function Filters({
   searchLabel: string;
   roles: readonly string[];
 }) {
+  const t = useT("users");
   return (
     <div className="mb-3 grid gap-3 sm:grid-cols-[minmax(0,1fr)_12rem]">
       <TextField
@@ -190,8 +203,8 @@ function Filters({
         value={search}
         onChange={(event) => onSearch(event.target.value)}
       />
-      <SelectField label="Role" value={role} onChange={(event) => onRole(event.target.value)}>
-        <option value="">All roles</option>
+      <SelectField label={t("role")} value={role} onChange={(event) => onRole(event.target.value)}>
+        <option value="">{t("allRoles")}</option>
         {roles.map((value) => (
           <option key={value} value={value}>
             {value}
@@ -228,6 +241,7 @@ function MembersPanel({
   status: "ACTIVE" | "REMOVED";
   canTransfer: boolean;
 }) {
+  const t = useT("users");
   const trpc = useTRPC();
   const filters = useListFilters<Role>();
   const query = useInfiniteQuery(
@@ -237,13 +251,12 @@ function MembersPanel({
     ),
   );
   const items = query.data?.pages.flatMap((page) => page.items) ?? [];
-  const noun = status === "ACTIVE" ? "members" : "removed members";
   return (
     <>
-      <Filters {...filters.fields} searchLabel="Search by username or email" roles={ROLES} />
+      <Filters {...filters.fields} searchLabel={t("searchMembers")} roles={ROLES} />
       <ListFrame
         query={query}
-        noun={noun}
+        list={status === "ACTIVE" ? "members" : "removed"}
         shown={items.length}
         total={query.data?.pages[0]?.total}
         filtered={filters.filtered}
@@ -251,11 +264,11 @@ function MembersPanel({
         columns={MEMBER_COLUMNS}
         headers={
           <>
-            <span>Username</span>
-            <span>Email</span>
-            <span>Role</span>
-            <span>Status</span>
-            <span className="justify-self-end">Actions</span>
+            <span>{t("username")}</span>
+            <span>{t("email")}</span>
+            <span>{t("role")}</span>
+            <span>{t("status")}</span>
+            <span className="justify-self-end">{t("actions")}</span>
           </>
         }
       >
@@ -273,6 +286,7 @@ function MembersPanel({
 }
 
 function InvitationsPanel() {
+  const t = useT("users");
   const trpc = useTRPC();
   const filters = useListFilters<InvitationRole>();
   const query = useInfiniteQuery(
@@ -284,14 +298,10 @@ function InvitationsPanel() {
   const items = query.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <>
-      <Filters
-        {...filters.fields}
-        searchLabel="Search by email or username"
-        roles={INVITATION_ROLES}
-      />
+      <Filters {...filters.fields} searchLabel={t("searchInvitations")} roles={INVITATION_ROLES} />
       <ListFrame
         query={query}
-        noun="pending invitations"
+        list="invitations"
         shown={items.length}
         total={query.data?.pages[0]?.total}
         filtered={filters.filtered}
@@ -299,12 +309,12 @@ function InvitationsPanel() {
         columns={INVITATION_COLUMNS}
         headers={
           <>
-            <span>Email</span>
-            <span>Username</span>
-            <span>Role</span>
-            <span>Status</span>
-            <span>Expires</span>
-            <span className="justify-self-end">Actions</span>
+            <span>{t("email")}</span>
+            <span>{t("username")}</span>
+            <span>{t("role")}</span>
+            <span>{t("status")}</span>
+            <span>{t("expires")}</span>
+            <span className="justify-self-end">{t("actions")}</span>
           </>
         }
       >

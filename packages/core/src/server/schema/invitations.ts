@@ -19,6 +19,8 @@ export const invitations = pgTable(
     tokenHash: text("token_hash").notNull().unique("invitations_token_key"),
     /** Bumped by each resend, so a queued email for an older link is recognisable. */
     version: integer("version").notNull().default(1),
+    /** The language the invitation's emails are written in, as the inviter chose it (`en`, `de`). */
+    locale: text("locale").notNull().default("en"),
     invitedByMemberId: text("invited_by_member_id")
       .notNull()
       .references(() => members.id),

@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { shippedLocale } from "../../messages/locales";
 import {
   DELETION_TTL_MS,
   type Decision,
@@ -91,7 +92,7 @@ export async function cancelPendingDeletion(
 export function startOrganizationDeletion(
   ctx: OrgkitContext,
   actorUserId: string,
-  input: { name: string },
+  input: { name: string; locale?: string },
 ) {
   return inOrganization(ctx, actorUserId, async (tx, organization) => {
     const { actor } = await readMembers(tx, organization.id, actorUserId, []);
@@ -141,6 +142,7 @@ export function startOrganizationDeletion(
           to: actor.email,
           subjectId: deletion.id,
           payload: {
+            locale: shippedLocale(input.locale),
             organizationName: organization.name,
             ownerUsername: actor.username,
             expiresAt: expiresAt.toISOString(),

@@ -1,3 +1,4 @@
+import { shippedLocale } from "../../messages/locales";
 import type { InvitationRole } from "../../policy";
 import type { OrgkitContext } from "../context";
 import type { OutboxEntry } from "../outbox";
@@ -16,6 +17,7 @@ export function invitationEmail(
     role: InvitationRole;
     expiresAt: Date;
     version: number;
+    locale: string;
   },
   token: string,
   at: Date,
@@ -26,6 +28,7 @@ export function invitationEmail(
     to: invitation.email,
     subjectId: invitation.id,
     payload: {
+      locale: shippedLocale(invitation.locale),
       organizationName: invitation.organizationName,
       inviterUsername: invitation.inviterUsername,
       username: invitation.username,

@@ -57,9 +57,9 @@ export type BulkInviteResult = {
  * snapshot, and each row is decided by the same policy (`decideInvite`) in request order,
  * counting the rows before it as sending would (their emails, usernames, seats and budget).
  *
- * @param input `{ rows, malformed?, check? }`: 1 to `BULK_INVITE_MAX_ROWS` rows; `role` is
+ * @param input `{ rows, malformed?, check?, locale? }`: 1 to `BULK_INVITE_MAX_ROWS` rows; `role` is
  *   ADMIN, USER or VIEWER in any letter case; `malformed` lists rows refused as ROW_MALFORMED
- *   (from `parseInvitationRows`).
+ *   (from `parseInvitationRows`); `locale` is the language of every row's email (default English).
  * @returns each row's outcome, in request order, with the counts.
  * @throws PolicyError BULK_INVITE_ROWS for no rows or too many; the caller's own refusal
  *   (ADMIN_ACCESS_REQUIRED, ORGANIZATION_NOT_ACTIVE, …) before any row.
@@ -69,7 +69,12 @@ export type BulkInviteResult = {
 export async function inviteMany(
   ctx: OrgkitContext,
   actorUserId: string,
-  input: { rows: readonly InvitationRow[]; malformed?: readonly number[]; check?: boolean },
+  input: {
+    rows: readonly InvitationRow[];
+    malformed?: readonly number[];
+    check?: boolean;
+    locale?: string;
+  },
 ): Promise<BulkInviteResult> {
   const { rows } = input;
   const malformed = new Set(input.malformed);
@@ -85,6 +90,7 @@ export async function inviteMany(
         offset: start,
         outcome: "sent",
         malformed,
+        locale: input.locale,
       }),
     );
     results.push(...batchResult.rows);
@@ -103,9 +109,10 @@ async function inviteRows(
     offset: number;
     outcome: "ready" | "sent";
     malformed: ReadonlySet<number>;
+    locale?: string | undefined;
   },
 ): Promise<BulkInviteResult> {
-  const { rows, offset, outcome, malformed } = batch;
+  const { rows, offset, outcome, malformed, locale } = batch;
   const available = await remainingInviteBudget(ctx, tx, actorUserId, organization.id);
   const budget = { left: available, available };
   const results: InvitationRowResult[] = [];
@@ -116,7 +123,7 @@ async function inviteRows(
       results.push({ index, outcome: "refused", reason: refusal });
       continue;
     }
-    const input = { ...row, role: row.role.trim().toUpperCase() };
+    const input = { ...row, role: row.role.trim().toUpperCase(), locale };
     try {
       const { invitationId } = await inviteInOrganization(
         ctx,

@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import { shippedLocale } from "../../messages/locales";
 import {
   decideInvite,
   INVITATION_TTL_MS,
@@ -52,11 +53,15 @@ export async function readInvite(
   return row;
 }
 
-/** R8–R11: invite a person; the email is queued in the same transaction (R38). */
+/**
+ * R8–R11: invite a person; the email is queued in the same transaction (R38).
+ * @param input `locale` is the invitee's language for this invitation's emails (`"de"`,
+ *   `"de-CH"`); an unshipped one, or none, is English.
+ */
 export function inviteUser(
   ctx: OrgkitContext,
   actorUserId: string,
-  input: { email: string; username: string; role: InvitationRole },
+  input: { email: string; username: string; role: InvitationRole; locale?: string },
 ) {
   return inOrganization(ctx, actorUserId, (tx, organization) =>
     inviteInOrganization(ctx, tx, organization, actorUserId, input),
@@ -74,7 +79,7 @@ export async function inviteInOrganization(
   tx: Tx,
   organization: LockedOrganization,
   actorUserId: string,
-  input: { email: string; username: string; role: string },
+  input: { email: string; username: string; role: string; locale?: string },
   budget?: { left: number; available: number },
 ) {
   const email = normalizeEmail(input.email);
@@ -112,6 +117,7 @@ export async function inviteInOrganization(
       createdAt: now,
       sentAt: now,
       expiresAt,
+      locale: shippedLocale(input.locale),
     })
     .returning({ id: invitations.id });
   if (!invitation) throw new Error("orgkit: invitation insert returned nothing");
@@ -141,6 +147,7 @@ export async function inviteInOrganization(
           role,
           expiresAt,
           version: 1,
+          locale: shippedLocale(input.locale),
         },
         token,
         now,

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { shippedLocale } from "../../messages/locales";
 import {
   type Decision,
   decideTransfer,
@@ -46,7 +47,7 @@ async function cancelPending(tx: Tx, organizationId: string, at: Date) {
 export function startOwnershipTransfer(
   ctx: OrgkitContext,
   actorUserId: string,
-  input: { memberId: string },
+  input: { memberId: string; locale?: string },
 ) {
   return inOrganization(ctx, actorUserId, async (tx, organization) => {
     const snapshot = await readMembers(tx, organization.id, actorUserId, [input.memberId]);
@@ -92,6 +93,7 @@ export function startOwnershipTransfer(
           to: actor.email,
           subjectId: transfer.id,
           payload: {
+            locale: shippedLocale(input.locale),
             organizationName: organization.name,
             ownerUsername: actor.username,
             targetUsername: target.username,
@@ -148,7 +150,7 @@ export function cancelOwnershipTransfer(ctx: OrgkitContext, actorUserId: string)
 export function confirmOwnershipTransfer(
   ctx: OrgkitContext,
   actorUserId: string,
-  input: { token: string },
+  input: { token: string; locale?: string },
 ) {
   return inOrganization(ctx, actorUserId, async (tx, organization) => {
     const now = ctx.now();
@@ -187,6 +189,8 @@ export function confirmOwnershipTransfer(
     await cancelPendingDeletion(tx, organization, actorUserId, now, "ownership transferred");
 
     const notice = {
+      // Both owners read it in the language of the one who confirmed.
+      locale: shippedLocale(input.locale),
       organizationName: organization.name,
       previousOwner: actor.username,
       newOwner: target.username,

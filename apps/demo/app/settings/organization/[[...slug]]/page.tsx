@@ -1,8 +1,10 @@
+import { messagesFor } from "@orgkit/core/messages";
 import { pageTitle } from "@orgkit/core/policy";
 import { OrgkitApp } from "@orgkit/ui";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { auth } from "@/lib/auth";
+import { viewerLocale } from "@/lib/locale";
 
 type Props = {
   params: Promise<{ slug?: string[] }>;
@@ -11,7 +13,7 @@ type Props = {
 
 /** Each page's own title ("User management · orgkit demo"). */
 export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
-  return { title: pageTitle((await params).slug ?? []) };
+  return { title: pageTitle((await params).slug ?? [], await viewerLocale()) };
 }
 
 /** orgkit, mounted as a host would: one catch-all page. */
@@ -25,5 +27,7 @@ export default async function OrganizationSettings({ params, searchParams }: Pro
     // the emailed link again (the confirm page says so).
     redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
   }
-  return <OrgkitApp slug={slug} token={token} />;
+  const locale = await viewerLocale();
+  // The catalogue is read here, on the server: only the viewer's language reaches the browser.
+  return <OrgkitApp slug={slug} token={token} locale={locale} messages={messagesFor(locale)} />;
 }
