@@ -11,7 +11,11 @@ export type OutboxWorker = {
   /** Starts the periodic sweep that picks up retries and other instances' leftovers. */
   start(): void;
   stop(): void;
-  /** Runs passes until nothing is due; resolves with what they did. */
+  /**
+   * Delivers what is due now, this call's own commits included; resolves with what the run did.
+   * Concurrent calls coalesce: at most one run at a time, and one more after it for everyone
+   * who arrived meanwhile (so a busy server does not claim once per request).
+   */
   drain(): Promise<DrainReport>;
 };
 
@@ -34,10 +38,16 @@ export function createOutboxWorker(
   options: DeliveryOptions & { intervalMs?: number; events?: EventDeliveryOptions },
 ): OutboxWorker {
   let running: Promise<DrainReport> | null = null;
-  let again = false;
+  let following: Promise<DrainReport> | null = null;
   let timer: ReturnType<typeof setInterval> | null = null;
 
-  async function drain(): Promise<DrainReport> {
+  /**
+   * Passes until nothing more is due, or until a caller waits for the next run. Emails: until a
+   * claim comes back short of a full batch. Events: until a claim finds none, since only each
+   * queue's head is due (in order per consumer and organization) and delivering it makes the
+   * next one due.
+   */
+  async function passes(): Promise<DrainReport> {
     const total: DrainReport = {
       sent: 0,
       retrying: 0,
@@ -50,34 +60,49 @@ export function createOutboxWorker(
       into.dead += report.dead;
       return report.sent + report.retrying + report.dead;
     };
-    for (;;) {
-      let done = add(total, await deliverDueOutbox(ctx, options));
-      if (options.events) done += add(total.events, await deliverDueEvents(ctx, options.events));
-      if (done === 0) return total;
+    let emailsDue = true;
+    let eventsDue = Boolean(options.events);
+    // A caller waiting for the next run ends this one: that run claims both outboxes anew,
+    // so an email queued meanwhile never waits behind a long stream of events.
+    while ((emailsDue || eventsDue) && !following) {
+      if (emailsDue) {
+        emailsDue = add(total, await deliverDueOutbox(ctx, options)) >= (options.batchSize ?? 20);
+      }
+      if (eventsDue && options.events) {
+        eventsDue = add(total.events, await deliverDueEvents(ctx, options.events)) > 0;
+      }
     }
+    return total;
+  }
+
+  /**
+   * One run of passes at a time. A caller that arrives while one runs may have committed after
+   * its claims: it joins the single run that follows, shared by everyone who arrived meanwhile.
+   */
+  function drain(): Promise<DrainReport> {
+    if (!running) {
+      running = passes().finally(() => {
+        running = null;
+      });
+      return running;
+    }
+    following ??= running
+      .catch(() => undefined)
+      .then(() => {
+        following = null;
+        return drain();
+      });
+    return following;
   }
 
   function kick() {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = drain()
-      .catch((error: unknown) => {
-        // The error's class only: a database error's message carries its query and parameters.
-        console.error(
-          "[orgkit] outbox delivery failed:",
-          error instanceof Error ? error.name : "Error",
-        );
-        return { sent: 0, retrying: 0, dead: 0, events: { sent: 0, retrying: 0, dead: 0 } };
-      })
-      .finally(() => {
-        running = null;
-        if (again) {
-          again = false;
-          kick();
-        }
-      });
+    drain().catch((error: unknown) => {
+      // The error's class only: a database error's message carries its query and parameters.
+      console.error(
+        "[orgkit] outbox delivery failed:",
+        error instanceof Error ? error.name : "Error",
+      );
+    });
   }
 
   return {

@@ -9,7 +9,7 @@ import {
   startOrganizationDeletion,
 } from "@orgkit/core/server";
 import { activateInput, deleteOrganizationInput, tokenInput } from "../schemas";
-import { authedProcedure, orgProcedure, router } from "../trpc";
+import { authedProcedure, checkedMemberProcedure, orgProcedure, router } from "../trpc";
 
 export const organizationRouter = router({
   /** Personal mode (null) or the caller's organization, role and pending transfer. */
@@ -38,7 +38,7 @@ export const organizationRouter = router({
       .mutation(({ ctx, input }) => startOrganizationDeletion(ctx.orgkit, ctx.user.id, input)),
     cancel: orgProcedure.mutation(({ ctx }) => cancelOrganizationDeletion(ctx.orgkit, ctx.user.id)),
     /** The confirm page's own link's deletion; a POST, so the token stays out of URLs (R40). */
-    preview: orgProcedure
+    preview: checkedMemberProcedure
       .input(tokenInput)
       .mutation(({ ctx, input }) => previewOrganizationDeletion(ctx.orgkit, ctx.user.id, input)),
     confirm: orgProcedure.input(tokenInput).mutation(async ({ ctx, input }) => {
