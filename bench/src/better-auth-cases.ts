@@ -6,13 +6,17 @@ import { organization } from "better-auth/plugins";
 import pg from "pg";
 import postgres from "postgres";
 
-import { type CaseResult, collector, counter, type Plan, untimed } from "./stats";
+import { type Case, counter } from "./stats";
 
 /**
  * Better Auth's organization plugin doing the operations both products share, on the same
- * PostgreSQL server, through `auth.api` (no HTTP), with members seeded by SQL.
+ * PostgreSQL server (a database of its own), through `auth.api` (no HTTP). `cases(size)`
+ * seeds an organization of that many members by SQL; `close()` drops the database.
  */
-export async function betterAuthBench(sizes: number[], plan: Plan) {
+export async function openBetterAuth(): Promise<{
+  cases: (size: number) => Promise<Case[]>;
+  close: () => Promise<void>;
+}> {
   const name = `orgkit_bench_ba_${randomBytes(4).toString("hex")}`;
   const admin = postgres(POSTGRES_URL, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
@@ -30,17 +34,19 @@ export async function betterAuthBench(sizes: number[], plan: Plan) {
     };
   });
   const auth = createAuth(pool);
-  const results = new Map<number, CaseResult[]>();
-  try {
-    const { runMigrations } = await getMigrations(auth.options);
-    await runMigrations();
-    for (const size of sizes) results.set(size, await casesFor(auth, pool, size, plan));
-  } finally {
+  const close = async () => {
     await pool.end();
     await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end();
+  };
+  try {
+    const { runMigrations } = await getMigrations(auth.options);
+    await runMigrations();
+  } catch (error) {
+    await close();
+    throw error;
   }
-  return results;
+  return { cases: (size) => casesFor(auth, pool, size), close };
 }
 
 function createAuth(pool: pg.Pool) {
@@ -58,12 +64,7 @@ function createAuth(pool: pg.Pool) {
 
 type Auth = ReturnType<typeof createAuth>;
 
-async function casesFor(
-  auth: Auth,
-  pool: pg.Pool,
-  size: number,
-  plan: Plan,
-): Promise<CaseResult[]> {
+async function casesFor(auth: Auth, pool: pg.Pool, size: number): Promise<Case[]> {
   const tag = `ba${size}x${randomBytes(3).toString("hex")}`;
   const signUp = await auth.api.signUpEmail({
     body: { email: `owner-${tag}@bench.test`, password: "bench-password-1234", name: "owner" },
@@ -94,43 +95,50 @@ async function casesFor(
   );
   await pool.query("analyze member");
 
-  const { results, run } = collector(plan);
-  const none = untimed;
-  await run("invite", none, (i) =>
-    auth.api.createInvitation({
-      body: { email: `inv${i}-${tag}@bench.test`, role: "member", organizationId },
-      headers,
-    }),
-  );
   const target = `m-${tag}-${Math.min(4, size)}`;
-  await run("change role", none, (i) =>
-    auth.api.updateMemberRole({
-      body: { memberId: target, role: i % 2 === 0 ? "admin" : "member", organizationId },
-      headers,
-    }),
-  );
-  let victim = "";
-  await run(
-    "remove",
-    async (i) => {
-      victim = `m-${tag}-extra-${i}`;
-      await pool.query(
-        `insert into "user" (id, name, email, "emailVerified", "createdAt", "updatedAt") values ($1, $1, $1 || '@bench.test', false, now(), now())`,
-        [`u-${victim}`],
-      );
-      await pool.query(
-        `insert into member (id, "organizationId", "userId", role, "createdAt") values ($1, $2, $3, 'member', now())`,
-        [victim, organizationId, `u-${victim}`],
-      );
-    },
-    () => auth.api.removeMember({ body: { memberIdOrEmail: victim, organizationId }, headers }),
-  );
-  await run("members page (first)", none, () =>
-    auth.api.listMembers({ query: { organizationId, limit: 50 }, headers }),
-  );
   const middle = Math.max(0, Math.floor(size / 2));
-  await run("members page (deep)", none, () =>
-    auth.api.listMembers({ query: { organizationId, limit: 50, offset: middle }, headers }),
-  );
-  return results;
+  let victim = "";
+  return [
+    {
+      name: "invite",
+      call: (i) =>
+        auth.api.createInvitation({
+          body: { email: `inv${i}-${tag}@bench.test`, role: "member", organizationId },
+          headers,
+        }),
+    },
+    {
+      name: "change role",
+      call: (i) =>
+        auth.api.updateMemberRole({
+          body: { memberId: target, role: i % 2 === 0 ? "admin" : "member", organizationId },
+          headers,
+        }),
+    },
+    {
+      name: "remove",
+      setup: async (i) => {
+        victim = `m-${tag}-extra-${i}`;
+        await pool.query(
+          `insert into "user" (id, name, email, "emailVerified", "createdAt", "updatedAt") values ($1, $1, $1 || '@bench.test', false, now(), now())`,
+          [`u-${victim}`],
+        );
+        await pool.query(
+          `insert into member (id, "organizationId", "userId", role, "createdAt") values ($1, $2, $3, 'member', now())`,
+          [victim, organizationId, `u-${victim}`],
+        );
+      },
+      call: () =>
+        auth.api.removeMember({ body: { memberIdOrEmail: victim, organizationId }, headers }),
+    },
+    {
+      name: "members page (first)",
+      call: () => auth.api.listMembers({ query: { organizationId, limit: 50 }, headers }),
+    },
+    {
+      name: "members page (deep)",
+      call: () =>
+        auth.api.listMembers({ query: { organizationId, limit: 50, offset: middle }, headers }),
+    },
+  ];
 }

@@ -3,7 +3,7 @@ import type { Db } from "@orgkit/core/server";
 import { sql } from "drizzle-orm";
 
 import { addUser, type SeededOrg } from "./seed";
-import { type CaseResult, collector, type Plan, untimed } from "./stats";
+import type { Case } from "./stats";
 
 const lock = (org: SeededOrg) =>
   sql`select id from organizations where id = ${org.organizationId} for update`;
@@ -18,18 +18,30 @@ const token = () => {
  * The floor: the same work as each orgkit case, written as the fewest hand-written
  * statements in one transaction (lock, then one statement with CTEs where possible).
  */
-export async function floorCases(db: Db, org: SeededOrg, plan: Plan): Promise<CaseResult[]> {
-  const { results, run } = collector(plan);
-  const none = untimed;
+export function floorCases(db: Db, org: SeededOrg): Case[] {
   const admin = org.ownerMemberId;
+  const target = org.memberId(Math.min(4, org.size));
+  const people = [org.ownerMemberId, org.adminMemberId] as const;
+  let owner = 0;
+  let pending = "";
+  let victim = "";
+  const page = (after: string | null) =>
+    db.execute(sql`select m.id, m.user_id, m.username, u.email, m.role, m.status, m.created_at, m.removed_at
+      from members m join users u on u.id = m.user_id
+      where m.organization_id = ${org.organizationId} and ${actorIsAdmin(admin)}
+        ${after === null ? sql`` : sql`and (m.username collate "C", m.id) > (${after}, '')`}
+      order by m.username collate "C", m.id limit 51`);
+  const middle = org.username(Math.max(4, Math.floor(org.size / 2)));
 
-  await run("invite", none, (i) =>
-    db.transaction(async (tx) => {
-      const email = `floor${i}-${org.tag}@bench.test`;
-      const username = `fl${i}${org.tag}`.slice(0, 32);
-      const id = randomUUID();
-      await tx.execute(lock(org));
-      await tx.execute(sql`with ins as (
+  const invite: Case = {
+    name: "invite",
+    call: (i) =>
+      db.transaction(async (tx) => {
+        const email = `floor${i}-${org.tag}@bench.test`;
+        const username = `fl${i}${org.tag}`.slice(0, 32);
+        const id = randomUUID();
+        await tx.execute(lock(org));
+        await tx.execute(sql`with ins as (
         insert into invitations (id, organization_id, email, username, role, token_hash, invited_by_member_id, created_at, sent_at, expires_at)
         select ${id}, ${org.organizationId}, ${email}, ${username}, 'USER', ${token().hash}, ${admin}, now(), now(), now() + interval '7 days'
         where ${actorIsAdmin(admin)}
@@ -44,30 +56,28 @@ export async function floorCases(db: Db, org: SeededOrg, plan: Plan): Promise<Ca
       )
       insert into email_outbox (organization_id, template, "to", payload, subject_id, next_attempt_at, created_at)
       select ${org.organizationId}, 'invitation', ${email}, '{}'::jsonb, id, now(), now() from ins`);
-    }),
-  );
-
-  const target = org.memberId(Math.min(4, org.size));
-  await run("change role", none, (i) =>
-    db.transaction(async (tx) => {
-      await tx.execute(lock(org));
-      await tx.execute(sql`with upd as (
+      }),
+  };
+  const changeRole: Case = {
+    name: "change role",
+    call: (i) =>
+      db.transaction(async (tx) => {
+        await tx.execute(lock(org));
+        await tx.execute(sql`with upd as (
         update members set role = ${i % 2 === 0 ? "VIEWER" : "USER"}, updated_at = now()
         where id = ${target} and organization_id = ${org.organizationId} and status = 'ACTIVE' and role <> 'OWNER' and ${actorIsAdmin(admin)}
         returning id, username
       )
       insert into audit_events (organization_id, action, target_type, target_id, target_label, created_at)
       select ${org.organizationId}, 'member.role_changed', 'member', id, username, now() from upd`);
-    }),
-  );
-
-  let victim = "";
-  await run(
-    "remove",
-    async (i) => {
+      }),
+  };
+  const remove: Case = {
+    name: "remove",
+    setup: async (i) => {
       victim = await addUser(db, org, `f${i}`);
     },
-    () =>
+    call: () =>
       db.transaction(async (tx) => {
         await tx.execute(lock(org));
         await tx.execute(sql`with upd as (
@@ -78,14 +88,10 @@ export async function floorCases(db: Db, org: SeededOrg, plan: Plan): Promise<Ca
         insert into audit_events (organization_id, action, target_type, target_id, target_label, created_at)
         select ${org.organizationId}, 'member.removed', 'member', id, username, now() from upd`);
       }),
-  );
-
-  const people = [org.ownerMemberId, org.adminMemberId] as const;
-  let owner = 0;
-  let pending = "";
-  await run(
-    "confirm transfer",
-    async () => {
+  };
+  const confirmTransfer: Case = {
+    name: "confirm transfer",
+    setup: async () => {
       pending = token().hash;
       await db.execute(
         sql`update ownership_transfers set status = 'CANCELLED' where organization_id = ${org.organizationId} and status = 'PENDING'`,
@@ -93,7 +99,7 @@ export async function floorCases(db: Db, org: SeededOrg, plan: Plan): Promise<Ca
       await db.execute(sql`insert into ownership_transfers (id, organization_id, from_member_id, to_member_id, sent_to, token_hash, created_at, expires_at)
         values (${randomUUID()}, ${org.organizationId}, ${people[owner]}, ${people[1 - owner]}, 'owner@bench.test', ${pending}, now(), now() + interval '1 day')`);
     },
-    () =>
+    call: () =>
       db.transaction(async (tx) => {
         await tx.execute(lock(org));
         // Demoting first and promoting second keeps the one-owner index satisfied at every row.
@@ -110,16 +116,13 @@ export async function floorCases(db: Db, org: SeededOrg, plan: Plan): Promise<Ca
           where id = ${people[1 - owner]} and status = 'ACTIVE' and role in ('ADMIN', 'USER')`);
         owner = 1 - owner;
       }),
-  );
-
-  const page = (after: string | null) =>
-    db.execute(sql`select m.id, m.user_id, m.username, u.email, m.role, m.status, m.created_at, m.removed_at
-      from members m join users u on u.id = m.user_id
-      where m.organization_id = ${org.organizationId} and ${actorIsAdmin(admin)}
-        ${after === null ? sql`` : sql`and (m.username collate "C", m.id) > (${after}, '')`}
-      order by m.username collate "C", m.id limit 51`);
-  await run("members page (first)", none, () => page(null));
-  const middle = org.username(Math.max(4, Math.floor(org.size / 2)));
-  await run("members page (deep)", none, () => page(middle));
-  return results;
+  };
+  return [
+    invite,
+    changeRole,
+    remove,
+    confirmTransfer,
+    { name: "members page (first)", call: () => page(null) },
+    { name: "members page (deep)", call: () => page(middle) },
+  ];
 }

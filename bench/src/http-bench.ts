@@ -5,15 +5,29 @@ import path from "node:path";
 import { POSTGRES_URL } from "@orgkit/core/testing";
 import autocannon from "autocannon";
 import postgres from "postgres";
-import { metric, ratio } from "./results";
+import { figure, metric } from "./results";
 
 const ROOT = path.join(import.meta.dirname, "..", "..");
 const DEMO = path.join(ROOT, "apps", "demo");
 const PORT = 3399;
 const BASE = `http://localhost:${PORT}`;
 
-/** autocannon against the demo's production server on PostgreSQL (R37's handler included). */
-export async function httpBench(seconds: number): Promise<void> {
+const ENGINE = "orgkit/http-postgres";
+export const HTTP_LABELS = {
+  baseline: "http: empty query (baseline)",
+  page: "http: members page",
+  role: "http: role change",
+} as const;
+
+/**
+ * autocannon (10 connections) against the demo's production server on PostgreSQL (R37's
+ * handler included): after a 1 s warm-up of each request, `rounds` rounds of `seconds`
+ * each of baseline, members page and role change in turn, so each round's ratios compare
+ * requests run seconds apart.
+ */
+export async function httpBench(rounds: number, seconds: number): Promise<void> {
+  const started = performance.now();
+  const elapsed = () => ((performance.now() - started) / 1000).toFixed(0);
   if (!existsSync(path.join(DEMO, ".next", "BUILD_ID"))) {
     console.info("  building the demo…");
     execFileSync("pnpm", ["--filter", "@orgkit/demo", "build"], { cwd: ROOT, stdio: "ignore" });
@@ -44,72 +58,72 @@ export async function httpBench(seconds: number): Promise<void> {
     await db.end();
     const headers = { cookie, "content-type": "application/json", origin: BASE };
     const list = encodeURIComponent(JSON.stringify({ json: { limit: 50 } }));
-    const baseline = await cannon(seconds, { url: `${BASE}/api/trpc/health` });
-    const page = await cannon(seconds, {
-      url: `${BASE}/api/trpc/members.list?input=${list}`,
-      headers: { cookie },
-    });
     let n = 0;
-    const roles = await cannon(seconds, {
-      url: `${BASE}/api/trpc/members.changeRole`,
-      method: "POST",
-      headers,
-      requests: [
+    const requests: [string, autocannon.Options][] = [
+      [HTTP_LABELS.baseline, { url: `${BASE}/api/trpc/health` }],
+      [
+        HTTP_LABELS.page,
+        { url: `${BASE}/api/trpc/members.list?input=${list}`, headers: { cookie } },
+      ],
+      [
+        HTTP_LABELS.role,
         {
-          setupRequest: (request) => {
-            // Each member is touched once per 200 requests, alternating roles, so no change repeats.
-            const memberId = memberIds[n % memberIds.length];
-            const role = Math.floor(n / memberIds.length) % 2 === 0 ? "VIEWER" : "USER";
-            n += 1;
-            return { ...request, body: JSON.stringify({ json: { memberId, role } }) };
-          },
+          url: `${BASE}/api/trpc/members.changeRole`,
+          method: "POST",
+          headers,
+          requests: [
+            {
+              setupRequest: (request) => {
+                // Each member is touched once per 200 requests, alternating roles, so no change repeats.
+                const memberId = memberIds[n % memberIds.length];
+                const role = Math.floor(n / memberIds.length) % 2 === 0 ? "VIEWER" : "USER";
+                n += 1;
+                return { ...request, body: JSON.stringify({ json: { memberId, role } }) };
+              },
+            },
+          ],
         },
       ],
-    });
-    for (const [label, result] of [
-      ["http: empty query (baseline)", baseline],
-      ["http: members page", page],
-      ["http: role change", roles],
-    ] as const) {
+    ];
+    console.info(`  http: demo server up, signed in (${elapsed()} s)`);
+    for (const [, options] of requests) await cannon(1, options);
+    const runs = requests.map(() => [] as autocannon.Result[]);
+    for (let round = 0; round < rounds; round += 1) {
+      for (const [k, [, options]] of requests.entries())
+        runs[k]?.push(await cannon(seconds, options));
+      console.info(`  http: round ${round + 1}/${rounds} (${elapsed()} s)`);
+    }
+    for (const [k, [label]] of requests.entries()) {
+      const each = runs[k] ?? [];
+      figure(
+        label,
+        ENGINE,
+        "requests per second",
+        "req/s",
+        each.map((r) => r.requests.average),
+      );
+      figure(
+        label,
+        ENGINE,
+        "p50",
+        "ms",
+        each.map((r) => r.latency.p50),
+      );
+      figure(
+        label,
+        ENGINE,
+        "p99",
+        "ms",
+        each.map((r) => r.latency.p99),
+      );
       metric({
         case: label,
-        engine: "orgkit/http-postgres",
-        metric: "requests per second",
-        value: result.requests.average,
-        unit: "req/s",
-      });
-      metric({
-        case: label,
-        engine: "orgkit/http-postgres",
-        metric: "p50",
-        value: result.latency.p50,
-        unit: "ms",
-      });
-      metric({
-        case: label,
-        engine: "orgkit/http-postgres",
-        metric: "p99",
-        value: result.latency.p99,
-        unit: "ms",
-      });
-      metric({
-        case: label,
-        engine: "orgkit/http-postgres",
+        engine: ENGINE,
         metric: "non-2xx",
-        value: result.non2xx + result.errors,
-        unit: "count",
+        value: each.reduce((sum, r) => sum + r.non2xx + r.errors, 0),
+        unit: "count (all rounds)",
       });
     }
-    ratio({
-      case: "http: members page",
-      ratio: page.requests.average / baseline.requests.average,
-      against: "http: empty query (baseline), req/s",
-    });
-    ratio({
-      case: "http: role change",
-      ratio: roles.requests.average / baseline.requests.average,
-      against: "http: empty query (baseline), req/s",
-    });
   } finally {
     await stop(server);
     await admin.unsafe(`drop database if exists ${name} with (force)`);

@@ -12,9 +12,7 @@ import {
 } from "@orgkit/core/server";
 import { desc, eq } from "drizzle-orm";
 import { addUser, type SeededOrg } from "./seed";
-import { type CaseResult, collector, type Plan, untimed } from "./stats";
-
-export type { CaseResult, Plan } from "./stats";
+import type { Case } from "./stats";
 
 async function transferToken(ctx: OrgkitContext, transferId: string): Promise<string> {
   const [row] = await ctx.db
@@ -32,59 +30,60 @@ function deepCursor(org: SeededOrg): string {
   return encodeCursor([org.username(middle), org.memberId(middle)]);
 }
 
-/** orgkit's services, timed one call at a time. */
-export async function orgkitCases(
-  ctx: OrgkitContext,
-  org: SeededOrg,
-  plan: Plan,
-): Promise<CaseResult[]> {
-  const { results, run } = collector(plan);
-  const none = untimed;
-
-  await run("invite", none, (i) =>
-    inviteUser(ctx, org.ownerUserId, {
-      email: `inv${i}-${org.tag}@bench.test`,
-      username: `inv${i}${org.tag}`.slice(0, 32),
-      role: "USER",
-    }),
-  );
-  const target = org.memberId(Math.min(4, org.size));
-  await run("change role", none, (i) =>
-    changeRole(ctx, org.ownerUserId, { memberId: target, role: i % 2 === 0 ? "VIEWER" : "USER" }),
-  );
-  let victim = "";
-  await run(
-    "remove",
-    async (i) => {
-      victim = await addUser(ctx.db, org, `r${i}`);
-    },
-    () => removeMember(ctx, org.ownerUserId, { memberId: victim }),
-  );
-  // Ownership goes back and forth between members 1 and 2.
+/**
+ * orgkit's services, one call at a time. Ownership goes back and forth between members 1
+ * and 2 (confirm transfer), so every case acts as whoever is the owner at that moment.
+ */
+export function orgkitCases(ctx: OrgkitContext, org: SeededOrg): Case[] {
   const people = [
     { userId: org.ownerUserId, memberId: org.ownerMemberId },
     { userId: org.adminUserId, memberId: org.adminMemberId },
-  ];
+  ] as const;
   let owner: 0 | 1 = 0;
-  let token = "";
-  await run(
-    "confirm transfer",
-    async () => {
-      const from = people[owner] as (typeof people)[number];
-      const to = people[1 - owner] as (typeof people)[number];
-      const started = await startOwnershipTransfer(ctx, from.userId, { memberId: to.memberId });
-      token = await transferToken(ctx, started.transferId);
-    },
-    async () => {
-      await confirmOwnershipTransfer(ctx, (people[owner] as (typeof people)[number]).userId, {
-        token,
-      });
-      owner = owner === 0 ? 1 : 0;
-    },
-  );
-  const reader = (people[owner] as (typeof people)[number]).userId;
-  await run("members page (first)", none, () => listMembers(ctx, reader, { limit: 50 }));
+  const actor = () => people[owner].userId;
+  const target = org.memberId(Math.min(4, org.size));
   const cursor = deepCursor(org);
-  await run("members page (deep)", none, () => listMembers(ctx, reader, { limit: 50, cursor }));
-  return results;
+  let victim = "";
+  let token = "";
+  return [
+    {
+      name: "invite",
+      call: (i) =>
+        inviteUser(ctx, actor(), {
+          email: `inv${i}-${org.tag}@bench.test`,
+          username: `inv${i}${org.tag}`.slice(0, 32),
+          role: "USER",
+        }),
+    },
+    {
+      name: "change role",
+      call: (i) =>
+        changeRole(ctx, actor(), { memberId: target, role: i % 2 === 0 ? "VIEWER" : "USER" }),
+    },
+    {
+      name: "remove",
+      setup: async (i) => {
+        victim = await addUser(ctx.db, org, `r${i}`);
+      },
+      call: () => removeMember(ctx, actor(), { memberId: victim }),
+    },
+    {
+      name: "confirm transfer",
+      setup: async () => {
+        const started = await startOwnershipTransfer(ctx, actor(), {
+          memberId: people[owner === 0 ? 1 : 0].memberId,
+        });
+        token = await transferToken(ctx, started.transferId);
+      },
+      call: async () => {
+        await confirmOwnershipTransfer(ctx, actor(), { token });
+        owner = owner === 0 ? 1 : 0;
+      },
+    },
+    { name: "members page (first)", call: () => listMembers(ctx, actor(), { limit: 50 }) },
+    {
+      name: "members page (deep)",
+      call: () => listMembers(ctx, actor(), { limit: 50, cursor }),
+    },
+  ];
 }

@@ -1,21 +1,34 @@
 import { createContext, inviteMany, type OrgkitContext } from "@orgkit/core/server";
 import { createTestDatabase, type Driver, GENEROUS_RATE_LIMITS } from "@orgkit/core/testing";
+import { openBetterAuth } from "./better-auth-cases";
 import { floorCases } from "./floor-cases";
-import { orgkitCases, type Plan } from "./orgkit-cases";
-import { metric, ratio } from "./results";
+import { orgkitCases } from "./orgkit-cases";
+import { figure, ratio, roundsOf } from "./results";
 import { type SeededOrg, seedOrganization } from "./seed";
-import { type CaseResult, counter } from "./stats";
+import {
+  atSize,
+  counter,
+  type Engine,
+  type Measured,
+  measureInterleaved,
+  type Plan,
+} from "./stats";
 
 const SECRET = "bench-secret-bench-secret-bench-secret-00";
 
-/** orgkit and the floor, side by side on one engine, for each organization size. */
+/**
+ * orgkit and the floor on one engine, and on PostgreSQL Better Auth beside them: every size
+ * seeded first, then all cases of all sizes measured in the same interleaved rounds.
+ */
 export async function serviceBench(driver: Driver, sizes: number[], plan: Plan): Promise<void> {
+  const started = performance.now();
   const database = await createTestDatabase(driver, {
     maxConnections: 4,
     onQuery: () => {
       counter.statements += 1;
     },
   });
+  const peer = driver === "postgres" ? await openBetterAuth() : undefined;
   try {
     // Rate limits (R37) would refuse a benchmark's thousands of invitations: measured without them.
     const ctx = createContext({
@@ -23,68 +36,61 @@ export async function serviceBench(driver: Driver, sizes: number[], plan: Plan):
       secret: SECRET,
       inviteRateLimits: GENEROUS_RATE_LIMITS,
     });
+    const ours: Engine = { name: `orgkit/${driver}`, cases: [] };
+    const floor: Engine = { name: `floor/${driver}`, cases: [] };
+    const theirs: Engine = { name: `better-auth/${driver}`, cases: [] };
+    const orgs = new Map<number, SeededOrg>();
     for (const size of sizes) {
       const org = await seedOrganization(database.db, size);
-      const floorOrg = await seedOrganization(database.db, size);
-      const ours = await orgkitCases(ctx, org, plan);
-      const floor = await floorCases(database.db, floorOrg, plan);
-      for (const result of ours) {
-        const name = `${result.case} @ ${size}`;
-        const base = floor.find((f) => f.case === result.case);
-        metric({
-          case: name,
-          engine: `orgkit/${driver}`,
-          metric: "p50",
-          value: result.p50,
-          unit: "ms",
-        });
-        metric({
-          case: name,
-          engine: `orgkit/${driver}`,
-          metric: "p99",
-          value: result.p99,
-          unit: "ms",
-        });
-        metric({
-          case: name,
-          engine: `orgkit/${driver}`,
-          metric: "statements",
-          value: result.statements,
-          unit: "count",
-        });
-        if (!base) continue;
-        metric({
-          case: name,
-          engine: `floor/${driver}`,
-          metric: "p50",
-          value: base.p50,
-          unit: "ms",
-        });
-        metric({
-          case: name,
-          engine: `floor/${driver}`,
-          metric: "p99",
-          value: base.p99,
-          unit: "ms",
-        });
-        metric({
-          case: name,
-          engine: `floor/${driver}`,
-          metric: "statements",
-          value: base.statements,
-          unit: "count",
-        });
-        ratio({
-          case: `${name} (${driver})`,
-          ratio: result.p50 / base.p50,
-          against: `floor/${driver}`,
-        });
-      }
-      if (size === BULK_AT) await bulkInviteCase(ctx, driver, org, plan, ours);
-      console.info(`  ${driver}: ${size} members done`);
+      orgs.set(size, org);
+      ours.cases.push(...atSize(orgkitCases(ctx, org), size));
+      floor.cases.push(
+        ...atSize(floorCases(database.db, await seedOrganization(database.db, size)), size),
+      );
+      if (peer) theirs.cases.push(...atSize(await peer.cases(size), size));
     }
+    const seconds = () => ((performance.now() - started) / 1000).toFixed(0);
+    console.info(`  ${driver}: seeded ${sizes.join(", ")} members (${seconds()} s)`);
+    const measured = await measureInterleaved(
+      peer ? [ours, floor, theirs] : [ours, floor],
+      plan,
+      (r) => console.info(`  ${driver}: round ${r}/${plan.rounds} (${seconds()} s)`),
+    );
+    record(measured);
+    const org = orgs.get(BULK_AT);
+    if (org) await bulkInviteCase(ctx, driver, org, plan.rounds);
   } finally {
+    await peer?.close();
     await database.drop();
+  }
+}
+
+/** p50 and p99 per round with their spread, and the median statements per call. */
+function record(measured: Measured): void {
+  for (const [engine, cases] of measured) {
+    for (const [name, rounds] of cases) {
+      figure(
+        name,
+        engine,
+        "p50",
+        "ms",
+        rounds.map((r) => r.p50),
+      );
+      figure(
+        name,
+        engine,
+        "p99",
+        "ms",
+        rounds.map((r) => r.p99),
+      );
+      figure(
+        name,
+        engine,
+        "statements",
+        "count",
+        rounds.map((r) => r.statements),
+      );
+    }
   }
 }
 
@@ -94,17 +100,17 @@ const BULK_ROWS = 500;
 
 /**
  * Invite several: 500 rows sent at once (10 batches of 50, each one transaction), once per
- * round; the median time per row, against one single invitation's p50 at the same size.
+ * round after the interleaved rounds; the time per row, against one single invitation's p50
+ * of the same round number at the same size.
  */
 async function bulkInviteCase(
   ctx: OrgkitContext,
   driver: string,
   org: SeededOrg,
-  plan: Plan,
-  ours: CaseResult[],
+  rounds: number,
 ): Promise<void> {
   const perRow: number[] = [];
-  for (let round = 0; round < plan.rounds; round += 1) {
+  for (let round = 0; round < rounds; round += 1) {
     const rows = Array.from({ length: BULK_ROWS }, (_, i) => ({
       email: `bulk${round}-${i}-${org.tag}@bench.test`,
       username: `k${round}x${i}${org.tag}`.slice(0, 32),
@@ -115,15 +121,12 @@ async function bulkInviteCase(
     perRow.push((performance.now() - started) / BULK_ROWS);
     if (sent.accepted !== BULK_ROWS) throw new Error(`bench: ${sent.refused} bulk rows refused`);
   }
-  perRow.sort((a, b) => a - b);
-  const median = perRow[Math.floor(perRow.length / 2)] ?? 0;
   const name = `invite several (${BULK_ROWS} rows), per row @ ${BULK_AT}`;
-  metric({ case: name, engine: `orgkit/${driver}`, metric: "p50", value: median, unit: "ms" });
-  const single = ours.find((r) => r.case === "invite");
-  if (single)
-    ratio({
-      case: `${name} (${driver})`,
-      ratio: median / single.p50,
-      against: `orgkit/${driver} single invite`,
-    });
+  figure(name, `orgkit/${driver}`, "p50", "ms", perRow);
+  ratio(
+    `${name} (${driver})`,
+    `orgkit/${driver} single invite`,
+    perRow,
+    roundsOf(`invite @ ${BULK_AT}`, `orgkit/${driver}`, "p50"),
+  );
 }
