@@ -63,7 +63,10 @@ test.describe("invitations", () => {
       await expect(summary).toContainText(
         "Email or username already used: This email is already registered or invited.",
       );
-      await expect(form.getByLabel("Email", { exact: true })).toHaveAttribute("aria-invalid", "true");
+      await expect(form.getByLabel("Email", { exact: true })).toHaveAttribute(
+        "aria-invalid",
+        "true",
+      );
     }
     await form.getByLabel("Email", { exact: true }).fill(`${unique("free")}@e2e.test`);
     await form.getByLabel("Username").fill(username);
