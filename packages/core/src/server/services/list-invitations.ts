@@ -50,14 +50,16 @@ export async function listInvitations(
     const pattern = `%${escapeLike(search)}%`;
     filters.push(or(ilike(invitations.email, pattern), ilike(invitations.username, pattern)));
   }
-  // Every match, counted on the first page only, before the cursor narrows the filters.
+  // Every match, counted on the first page only, before the cursor narrows the filters; in the
+  // page's order, so a small organization's count walks the index (see listMembers).
   const total = after
     ? sql<number>`0`
     : cappedCount(
         ctx.db
           .select({ one: sql`1` })
           .from(invitations)
-          .where(and(...filters)),
+          .where(and(...filters))
+          .orderBy(desc(invitations.createdAt), desc(invitations.id)),
       );
   if (after) {
     const [createdAt, id] = [new Date(after[0]), after[1]];

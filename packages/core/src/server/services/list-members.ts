@@ -50,7 +50,10 @@ export async function listMembers(
     const pattern = `%${escapeLike(search)}%`;
     filters.push(or(ilike(members.username, pattern), ilike(users.email, pattern)));
   }
-  // Every match, counted on the first page only, before the cursor narrows the filters.
+  // Every match, counted on the first page only, before the cursor narrows the filters. In the
+  // page's order: the planner cannot know how many members the caller's organization has (its
+  // id is a subquery), and without an order it may scan the whole table for a small one beside
+  // large ones; in order it walks the `members_page` index and stops at the cap.
   const total = after
     ? sql<number>`0`
     : cappedCount(
@@ -60,10 +63,12 @@ export async function listMembers(
               .from(members)
               .innerJoin(users, eq(users.id, members.userId))
               .where(and(...filters))
+              .orderBy(byteOrder, asc(members.id))
           : ctx.db
               .select({ one: sql`1` })
               .from(members)
-              .where(and(...filters)),
+              .where(and(...filters))
+              .orderBy(byteOrder, asc(members.id)),
       );
   if (after) {
     const [username, id] = after;
