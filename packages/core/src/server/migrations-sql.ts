@@ -67,4 +67,9 @@ export const MIGRATIONS: readonly { tag: string; when: number; sql: string }[] =
     when: 1795993525062,
     sql: 'ALTER TABLE "invitations" ADD COLUMN "locale" text DEFAULT \'en\' NOT NULL;',
   },
+  {
+    tag: "0013_deferrable_one_owner",
+    when: 1795995454127,
+    sql: 'DROP INDEX "members_one_owner";--> statement-breakpoint\n-- R16, R23: never two active owners, checked at the end of each statement (not row by row), so\n-- confirming a transfer swaps the owner and the target in one UPDATE.\nALTER TABLE "members" ADD CONSTRAINT "members_one_owner"\n  EXCLUDE USING btree ("organization_id" WITH =) WHERE ("role" = \'OWNER\' AND "status" = \'ACTIVE\')\n  DEFERRABLE INITIALLY IMMEDIATE;\n',
+  },
 ];

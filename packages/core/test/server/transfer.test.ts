@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
   cancelOwnershipTransfer,
@@ -39,6 +39,25 @@ describe.each(DRIVERS)("ownership transfer on %s", (driver) => {
       targetUsername: org.admin.username,
       sentTo: org.owner.email,
     });
+  });
+
+  it("R16 R23 the database itself refuses a second active owner; one statement may swap the two", async () => {
+    const org = await createOrganization(t.ctx);
+    const { members } = schema;
+    // A second owner, written past the policy: the one-owner constraint refuses it.
+    await expect(
+      t.ctx.db.update(members).set({ role: "OWNER" }).where(eq(members.id, org.admin.memberId)),
+    ).rejects.toThrow();
+    expect((await memberRow(t.ctx, org.admin.memberId)).role).toBe("ADMIN");
+    // Positive control: swapping in one statement ends with exactly one owner, so it holds.
+    await t.ctx.db
+      .update(members)
+      .set({
+        role: sql`case when ${members.id} = ${org.owner.memberId} then 'ADMIN' else 'OWNER' end`,
+      })
+      .where(inArray(members.id, [org.owner.memberId, org.admin.memberId]));
+    expect((await memberRow(t.ctx, org.owner.memberId)).role).toBe("ADMIN");
+    expect((await memberRow(t.ctx, org.admin.memberId)).role).toBe("OWNER");
   });
 
   it("R23 confirmation makes the owner ADMIN and the target OWNER; the link works once", async () => {

@@ -50,10 +50,9 @@ export const members = pgTable(
   (t) => [
     uniqueIndex("members_user_active").on(t.userId).where(sql`${t.status} = 'ACTIVE'`),
     index("members_user").on(t.userId, t.createdAt),
-    // Second line of defence for R16/R23: never two active owners.
-    uniqueIndex("members_one_owner")
-      .on(t.organizationId)
-      .where(sql`${t.role} = 'OWNER' and ${t.status} = 'ACTIVE'`),
+    // Second line of defence for R16/R23, never two active owners, is the deferrable exclusion
+    // constraint members_one_owner (migration 0013; drizzle cannot declare one): checked at the
+    // end of each statement, so one UPDATE can swap the owner and the target.
     uniqueIndex("members_active_username")
       .on(t.organizationId, sql`lower(${t.username})`)
       .where(sql`${t.status} = 'ACTIVE'`),

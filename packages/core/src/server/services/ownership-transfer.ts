@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { shippedLocale } from "../../messages/locales";
 import {
@@ -145,7 +145,7 @@ export function cancelOwnershipTransfer(ctx: OrgkitContext, actorUserId: string)
 
 /**
  * R23: signed in as the current owner, re-checks R20–R21, then in one transaction the
- * owner becomes ADMIN and the target OWNER. The partial unique index forbids two owners.
+ * owner becomes ADMIN and the target OWNER. One UPDATE swaps them; the deferrable one-owner constraint forbids two owners.
  */
 export function confirmOwnershipTransfer(
   ctx: OrgkitContext,
@@ -183,8 +183,7 @@ export function confirmOwnershipTransfer(
     enforce(decideTransferConfirmation({ actor, target: facts(target), transfer, now }));
     if (!actor) throw new Error("orgkit: unreachable, the policy requires a member");
 
-    await demoteOwner(tx, actor.id, now);
-    await promoteToOwner(tx, target.id, now);
+    await swapOwner(tx, actor.id, target.id, now);
     // A deletion the previous owner asked for is theirs: the new owner decides anew.
     await cancelPendingDeletion(tx, organization, actorUserId, now, "ownership transferred");
 
@@ -222,28 +221,28 @@ export function confirmOwnershipTransfer(
   });
 }
 
-async function demoteOwner(tx: Tx, memberId: string, at: Date) {
+/**
+ * The owner becomes ADMIN and the target OWNER in one statement: the one-owner constraint is
+ * deferrable, checked when the statement ends, when there is again exactly one owner.
+ */
+async function swapOwner(tx: Tx, ownerId: string, targetId: string, at: Date) {
   const rows = await tx
     .update(members)
-    .set({ role: "ADMIN", updatedAt: at })
-    .where(and(eq(members.id, memberId), eq(members.role, "OWNER"), eq(members.status, "ACTIVE")))
-    .returning({ id: members.id });
-  if (rows.length !== 1) throw new Error("orgkit: the owner changed under the lock");
-}
-
-async function promoteToOwner(tx: Tx, memberId: string, at: Date) {
-  const rows = await tx
-    .update(members)
-    .set({ role: "OWNER", updatedAt: at })
+    .set({
+      role: sql`case when ${members.id} = ${ownerId} then 'ADMIN' else 'OWNER' end`,
+      updatedAt: at,
+    })
     .where(
       and(
-        eq(members.id, memberId),
-        inArray(members.role, ["ADMIN", "USER"]),
         eq(members.status, "ACTIVE"),
+        or(
+          and(eq(members.id, ownerId), eq(members.role, "OWNER")),
+          and(eq(members.id, targetId), inArray(members.role, ["ADMIN", "USER"])),
+        ),
       ),
     )
     .returning({ id: members.id });
-  if (rows.length !== 1) throw new Error("orgkit: the transfer target changed under the lock");
+  if (rows.length !== 2) throw new Error("orgkit: the owner or the target changed under the lock");
 }
 
 export type TransferPreview = {
