@@ -1,29 +1,32 @@
 import {
   ASSIGNABLE_ROLES,
   type AssignableRole,
+  type Decision,
   decideRemoval,
   decideResend,
   decideRevoke,
   decideRoleChange,
   decideTransfer,
-  type ExplainedDecision,
-  explain,
   type InvitationStatus,
   type MemberFacts,
 } from "../policy";
 
-/** What the caller may do to one member, each with its reason when refused (R29). */
+/**
+ * What the caller may do to one member, each with its reason code (and its numbers) when refused
+ * (R29). No message travels with them: a client says the reason in its viewer's language
+ * (`reasonMessage`, or orgkit's pages' catalogue), and a page of 50 members formats none.
+ */
 export type MemberActions = {
   /** Whether any role change is possible, and why not. */
-  changeRole: ExplainedDecision;
+  changeRole: Decision;
   /** One decision per role a member can be given. */
-  roles: Record<AssignableRole, ExplainedDecision>;
-  remove: ExplainedDecision;
-  transferOwnership: ExplainedDecision;
+  roles: Record<AssignableRole, Decision>;
+  remove: Decision;
+  transferOwnership: Decision;
 };
 
 /** What the caller may do to one invitation. */
-export type InvitationActions = { resend: ExplainedDecision; revoke: ExplainedDecision };
+export type InvitationActions = { resend: Decision; revoke: Decision };
 
 /**
  * The policy's decisions for one member row, from facts the row's own query read: the
@@ -36,13 +39,13 @@ export function memberActions(
 ): MemberActions {
   const base = { actor, target, activeAdminLikeCount };
   const roles = Object.fromEntries(
-    ASSIGNABLE_ROLES.map((role) => [role, explain(decideRoleChange({ ...base, newRole: role }))]),
-  ) as Record<AssignableRole, ExplainedDecision>;
+    ASSIGNABLE_ROLES.map((role) => [role, decideRoleChange({ ...base, newRole: role })]),
+  ) as Record<AssignableRole, Decision>;
   return {
-    changeRole: explain(decideRoleChange(base)),
+    changeRole: decideRoleChange(base),
     roles,
-    remove: explain(decideRemoval(base)),
-    transferOwnership: explain(decideTransfer({ actor, target })),
+    remove: decideRemoval(base),
+    transferOwnership: decideTransfer({ actor, target }),
   };
 }
 
@@ -57,7 +60,7 @@ export function invitationActions(
   },
 ): InvitationActions {
   return {
-    resend: explain(decideResend({ ...row, actor })),
-    revoke: explain(decideRevoke({ actor, status: row.status })),
+    resend: decideResend({ ...row, actor }),
+    revoke: decideRevoke({ actor, status: row.status }),
   };
 }
