@@ -149,3 +149,27 @@ test("Locales: the guide's whole walkthrough in German, its emails in the invite
   await checkPage(invitee, "de-activity");
   await inviteeContext.close();
 });
+
+test("Locales: long German words wrap at 360 px, and a switch of language keeps the chosen email language in step", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await signIn(page, `${unique("lang")}@e2e.test`);
+  await chooseGerman(page);
+  const name = unique("Wirtschaftsprüfungsgesellschaftsverbund ");
+  await page.getByLabel("Name der Organisation").fill(name);
+  await page.getByRole("button", { name: "Organisation aktivieren" }).click();
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  const overflow = () =>
+    page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await page.getByRole("link", { name: "Benutzerverwaltung öffnen" }).click();
+  const form = page.getByRole("region", { name: "Benutzer einladen" });
+  await expect(form.getByLabel("Sprache der E-Mail")).toHaveValue("de");
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  // Switching the page to English before sending switches the email language with it.
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(
+    page.getByRole("region", { name: "Invite user" }).getByLabel("Email language"),
+  ).toHaveValue("en");
+});

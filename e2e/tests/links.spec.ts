@@ -40,6 +40,12 @@ test.describe("link pages and lifecycles", () => {
     expect(response?.headers()["x-frame-options"]).toBe("SAMEORIGIN");
     await expect(invitee.getByText(username, { exact: true })).toBeVisible();
     await expect(invitee).toHaveURL(/\/invitations\/accept$/);
+    // A refresh of the page by the host (here the demo's language switch, a server action)
+    // keeps the token out: the router adopted the cleaned URL.
+    await invitee.getByRole("button", { name: "Deutsch" }).click();
+    await expect(invitee.getByRole("button", { name: "Einladung annehmen" })).toBeVisible();
+    await expect(invitee).toHaveURL(/\/invitations\/accept$/);
+    await invitee.getByRole("button", { name: "English" }).click();
     await invitee.getByRole("button", { name: "Accept invitation" }).click();
     await expect(invitee).toHaveURL(/\/settings\/organization$/);
 

@@ -18,7 +18,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale}>
       <body className="min-h-screen">
         <header className="border-b border-ok-border bg-ok-bg">
+          {/* The demo's own pages are English; orgkit's pages follow the chosen language. */}
           <nav
+            lang="en"
             aria-label="Main"
             className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 text-sm sm:px-6"
           >

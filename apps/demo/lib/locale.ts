@@ -13,10 +13,20 @@ export async function viewerLocale(): Promise<ShippedLocale> {
   if (chosen && (SHIPPED_LOCALES as readonly string[]).includes(chosen)) {
     return chosen as ShippedLocale;
   }
-  // The browser lists languages by preference; the first one orgkit ships wins.
-  const accepted = (await headers()).get("accept-language") ?? "";
-  for (const part of accepted.split(",")) {
-    const language = part.split(";")[0]?.trim().split("-")[0]?.toLowerCase() ?? "";
+  // The most preferred language orgkit ships, by the browser's weights (q=0 means "not this").
+  const accepted = ((await headers()).get("accept-language") ?? "")
+    .split(",")
+    .map((part) => {
+      const [tag = "", ...options] = part.trim().split(";");
+      const q = options.find((o) => o.trim().startsWith("q="));
+      return {
+        language: tag.split("-")[0]?.toLowerCase() ?? "",
+        q: q ? Number(q.split("=")[1]) : 1,
+      };
+    })
+    .filter(({ q }) => q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const { language } of accepted) {
     if ((SHIPPED_LOCALES as readonly string[]).includes(language)) return shippedLocale(language);
   }
   return "en";

@@ -32,9 +32,9 @@ const limit = z.number().int().min(1).max(100).optional();
 const direction = z.enum(["forward", "backward"]).optional();
 
 export const activateInput = z.strictObject({ name: text(256) });
-/** The organization's name as the owner typed it to delete it. */
 /** The language of the emails a request sends: a locale orgkit ships; none means English. */
 const locale = z.enum(SHIPPED_LOCALES).optional();
+/** The organization's name as the owner typed it to delete it. */
 export const deleteOrganizationInput = z.strictObject({ name: text(256), locale });
 export const listMembersInput = z
   .strictObject({

@@ -15,6 +15,8 @@ const GENERIC_MESSAGES: Partial<Record<TRPC_ERROR_CODE_KEY, string>> = {
   PAYLOAD_TOO_LARGE: "Request body too large",
 };
 
+const TEXT_INVALID_MESSAGE = reasonMessage("TEXT_INVALID");
+
 const t = initTRPC.context<ApiContext>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
@@ -24,8 +26,12 @@ const t = initTRPC.context<ApiContext>().create({
     // Never echo internals: a server fault is reported without its message or stack.
     // Neither the stack nor the requested path (an unknown path is the caller's own input).
     const { stack: _stack, path: _path, ...data } = shape.data;
+    // A field refused only for control characters or direction marks (R39) says so.
+    const messages = fieldErrors ? Object.values(fieldErrors).flat() : [];
+    const textOnly =
+      messages.length > 0 && messages.every((message) => message === TEXT_INVALID_MESSAGE);
     const extra: ErrorData = {
-      reason: policy?.reason ?? (fieldErrors ? "INPUT_INVALID" : null),
+      reason: policy?.reason ?? (textOnly ? "TEXT_INVALID" : fieldErrors ? "INPUT_INVALID" : null),
       params: policy?.params ?? null,
       retryAfterSeconds: policy?.retryAfterSeconds ?? null,
       fieldErrors: fieldErrors as Record<string, string[]> | null,

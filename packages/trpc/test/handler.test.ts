@@ -188,6 +188,19 @@ describe("route handler over HTTP", () => {
     expect(body.error.json.data.reason).toBe("INPUT_INVALID");
   });
 
+  it("R39 a field refused only for a control character or direction mark says TEXT_INVALID", async () => {
+    const invite = (username: string) =>
+      post("invitations.send", { email: "ada@example.test", username, role: "USER" });
+    const response = await invite("ad\u202Ea");
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.error.json.data.reason).toBe("TEXT_INVALID");
+    expect(body.error.json.data.fieldErrors).toHaveProperty("username");
+    // Control: a field refused for its shape (too long) stays INPUT_INVALID.
+    const long = await (await invite("a".repeat(65))).json();
+    expect(long.error.json.data.reason).toBe("INPUT_INVALID");
+  });
+
   it("R29 a refusal carries its reason code and the guide's message, and no stack", async () => {
     const response = await post("members.remove", { memberId: world.org.owner.memberId });
     expect(response.status).toBe(412);

@@ -29,7 +29,7 @@ export default async function EndpointsPage({
   const canCreate = can(membership.role, "endpoint:create");
   const canDelete = can(membership.role, "endpoint:delete");
   return (
-    <main className="mx-auto max-w-5xl px-4 py-6 sm:px-6">
+    <main lang="en" className="mx-auto max-w-5xl px-4 py-6 sm:px-6">
       <h1 className="mb-4 text-2xl font-semibold">Endpoints</h1>
       {isReasonCode(refused) ? (
         <p

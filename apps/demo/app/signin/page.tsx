@@ -38,7 +38,7 @@ export default async function SignInPage({
     redirect(`/signin/check-email?email=${encodeURIComponent(email)}`);
   }
   return (
-    <main className="mx-auto max-w-md px-4 py-10">
+    <main lang="en" className="mx-auto max-w-md px-4 py-10">
       <h1 className="mb-2 text-2xl font-semibold">Sign in</h1>
       <p className="mb-6 text-sm text-ok-muted">
         Enter your email and follow the link that arrives in your mailbox.

@@ -1,22 +1,36 @@
-import type { Catalogue, Messages } from "./types";
+import type { Messages } from "./types";
 
 /**
  * Messages laid over a catalogue, by section and key; leaves are ICU MessageFormat strings. A
  * whole catalogue is one too: how a host supplies German (`messagesFor("de")`) or a language
  * orgkit does not ship.
  */
-export type MessageOverrides = { readonly [K in keyof Messages]?: Partial<Catalogue<Messages[K]>> };
+export type MessageOverrides = DeepPartial<Messages>;
+
+type DeepPartial<T> = {
+  readonly [K in keyof T]?: T[K] extends string ? string : DeepPartial<T[K]>;
+};
 
 /**
- * `base` with `overrides` laid over it, section by section; `base` itself when there are none.
+ * `base` with `overrides` laid over it, key by key at every depth (overriding one page title
+ * keeps the others); `base` itself when there are none.
  * @example mergeMessages(en, { users: { title: "Team" } }).users.title; // "Team"
  */
 export function mergeMessages(base: Messages, overrides?: MessageOverrides): Messages {
-  if (!overrides) return base;
+  return overrides ? (merge(base, overrides) as Messages) : base;
+}
+
+function merge(base: object, over: object): object {
   const merged: Record<string, unknown> = { ...base };
-  for (const [section, messages] of Object.entries(overrides)) {
-    if (!Object.hasOwn(base, section) || !messages) continue;
-    merged[section] = { ...base[section as keyof Messages], ...messages };
+  for (const [key, value] of Object.entries(over)) {
+    // Only keys the catalogue has: a stray key would be shown nowhere.
+    if (!Object.hasOwn(base, key) || value === undefined || value === null) continue;
+    const current = (base as Record<string, unknown>)[key];
+    if (typeof current === "string") {
+      if (typeof value === "string") merged[key] = value;
+    } else if (typeof value === "object" && current && typeof current === "object") {
+      merged[key] = merge(current, value);
+    }
   }
-  return merged as Messages;
+  return merged;
 }

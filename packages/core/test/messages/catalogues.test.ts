@@ -130,5 +130,12 @@ describe("locales", () => {
     // Without overrides the shipped catalogue itself, unchanged.
     expect(messagesFor("en")).toBe(en);
     expect(translate("en", "common", "pageTitles.users")).toBe("User management");
+    // Nested keys merge one by one: overriding one page title keeps the others.
+    const titled = messagesFor("en", { common: { pageTitles: { notFound: "Gone" } } });
+    expect(titled.common.pageTitles.notFound).toBe("Gone");
+    expect(titled.common.pageTitles.users).toBe("User management");
+    // A key the catalogue does not have, or a value of the wrong shape, changes nothing.
+    const stray = messagesFor("en", { common: { loading: { deep: "x" } } } as never);
+    expect(stray.common.loading).toBe("Loading…");
   });
 });

@@ -1,11 +1,22 @@
 "use client";
 import { SHIPPED_LOCALES, type ShippedLocale } from "@orgkit/core/messages";
-import { useT } from "../lib/i18n";
+import { useState } from "react";
+import { useShippedLocale, useT } from "../lib/i18n";
 import { SelectField } from "./field";
 
 /** Each language in its own words: "English", "Deutsch". */
 function nameOf(locale: ShippedLocale): string {
   return new Intl.DisplayNames([locale], { type: "language" }).of(locale) ?? locale;
+}
+
+/**
+ * The email language an inviter chose, following the page's own language until they choose
+ * one (so switching the page's language before sending switches it too).
+ */
+export function useEmailLocale() {
+  const viewer = useShippedLocale();
+  const [chosen, setChosen] = useState<ShippedLocale | null>(null);
+  return [chosen ?? viewer, setChosen] as const;
 }
 
 /**

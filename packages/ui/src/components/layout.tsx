@@ -19,7 +19,7 @@ export function PageShell({
   actions?: ReactNode;
 }) {
   return (
-    <main className="mx-auto w-full max-w-5xl px-4 py-6 text-ok-fg sm:px-6">
+    <main className="mx-auto w-full max-w-5xl px-4 py-6 text-ok-fg [overflow-wrap:anywhere] sm:px-6">
       <div className="mb-6 flex flex-wrap items-center justify-between gap-3">
         <h1 id={PAGE_HEADING_ID} tabIndex={-1} className="text-2xl font-semibold outline-none">
           {title}

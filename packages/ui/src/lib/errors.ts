@@ -58,7 +58,7 @@ function fallbackOf(error: unknown): "requestTooLarge" | "somethingWentWrong" {
 }
 
 /** The numbers a reason names ("Seat limit reached: 20 of 20 seats used") ride with it. */
-function paramsOf(error: unknown): Record<string, number | string> | undefined {
+export function paramsOf(error: unknown): Record<string, number | string> | undefined {
   const params: unknown = error instanceof TRPCClientError ? error.data?.params : null;
   return isParams(params) ? params : undefined;
 }

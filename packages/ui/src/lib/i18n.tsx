@@ -33,20 +33,48 @@ function viewerTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 }
 
+/**
+ * A tag Intl accepts: `de_DE` becomes `de-DE`, an Accept-Language value its first language; one
+ * that is still not a tag is English, with a warning for the host (a wrong tag would otherwise
+ * throw from every date and plural).
+ */
+export function validLocale(tag: string): string {
+  const first = tag.split(",")[0]?.split(";")[0]?.trim().replace(/_/g, "-") ?? "";
+  try {
+    return Intl.getCanonicalLocales(first)[0] ?? "en";
+  } catch {
+    console.warn(`orgkit: locale "${tag}" is not a BCP 47 tag; showing English`);
+    return "en";
+  }
+}
+
+/** An IANA zone Intl knows, else the browser's, with a warning for the host. */
+export function validTimeZone(zone: string | undefined): string {
+  if (!zone) return viewerTimeZone();
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return zone;
+  } catch {
+    console.warn(`orgkit: time zone "${zone}" is not an IANA zone; showing the browser's`);
+    return viewerTimeZone();
+  }
+}
+
 /** The catalogue, locale and time zone for every orgkit component under it. */
 export function OrgkitIntl({
-  locale = "en",
+  locale: given = "en",
   messages,
   timeZone,
   children,
 }: LocaleProps & { children: ReactNode }) {
+  const locale = useMemo(() => validLocale(given), [given]);
   const catalogue = useMemo(() => mergeMessages(en, messages), [messages]);
   if (process.env.NODE_ENV !== "production" && !messages && shippedLocale(locale) !== "en") {
     console.warn(
       `orgkit: locale "${locale}" without messages shows English words; pass messagesFor("${locale}") from a Server Component`,
     );
   }
-  const zone = useMemo(() => timeZone ?? viewerTimeZone(), [timeZone]);
+  const zone = useMemo(() => validTimeZone(timeZone), [timeZone]);
   return (
     <IntlProvider locale={locale} messages={catalogue} timeZone={zone}>
       {children}

@@ -12,14 +12,18 @@ import { useEffect, useState } from "react";
 export function useLinkToken(fromUrl: string | undefined): string | undefined {
   const [token] = useState(fromUrl);
   useEffect(() => {
-    const url = new URL(window.location.href);
-    if (!url.searchParams.has("token")) return;
-    url.searchParams.delete("token");
-    window.history.replaceState(
-      window.history.state,
-      "",
-      `${url.pathname}${url.search}${url.hash}`,
-    );
+    // On the next task, after the framework's own effects: Next patches history.replaceState
+    // in its router's effect, which runs after this page's. Through the patch, and with a null
+    // state (handed its own state back it ignores the call), the router adopts the clean URL;
+    // otherwise its next refresh (a server action, a language switch) puts the token back, in
+    // the address bar and in that request's URL.
+    const timer = setTimeout(() => {
+      const url = new URL(window.location.href);
+      if (!url.searchParams.has("token")) return;
+      url.searchParams.delete("token");
+      window.history.replaceState(null, "", `${url.pathname}${url.search}${url.hash}`);
+    }, 0);
+    return () => clearTimeout(timer);
   }, []);
   return token;
 }

@@ -26,7 +26,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   );
   return (
     <ToastContext.Provider value={toaster}>
-      <Toast.Provider duration={5000} swipeDirection="right">
+      <Toast.Provider duration={5000} swipeDirection="right" label={t("notification")}>
         {children}
         {items.map((item) => (
           <Toast.Root
@@ -50,7 +50,11 @@ export function ToastProvider({ children }: { children: ReactNode }) {
             </Toast.Close>
           </Toast.Root>
         ))}
-        <Toast.Viewport className="fixed right-4 bottom-4 z-50 flex w-[min(24rem,calc(100vw-2rem))] flex-col gap-2 outline-none" />
+        <Toast.Viewport
+          // Radix fills in {hotkey} itself ("F8"): passed through as written.
+          label={t("notifications", { hotkey: "{hotkey}" })}
+          className="fixed right-4 bottom-4 z-50 flex w-[min(24rem,calc(100vw-2rem))] flex-col gap-2 outline-none"
+        />
       </Toast.Provider>
     </ToastContext.Provider>
   );

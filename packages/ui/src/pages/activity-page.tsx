@@ -103,7 +103,8 @@ export function ActivityPage({
           </div>
         ) : null}
       </Section>
-      {auditExportUrl ? <ExportSection url={auditExportUrl} /> : null}
+      {/* Only for those who may read the log: the export refuses the same people. */}
+      {auditExportUrl && events.isSuccess ? <ExportSection url={auditExportUrl} /> : null}
     </PageShell>
   );
 }

@@ -87,6 +87,7 @@ export function DeleteSection({
       ) : null}
       <p className="my-3 text-sm text-ok-muted">{t("deleteExplained")}</p>
       <form
+        noValidate
         className="flex flex-col gap-3 sm:flex-row sm:items-end"
         onSubmit={(event) => {
           event.preventDefault();

@@ -10,11 +10,11 @@ import {
 import { type Ref, useRef, useState } from "react";
 import { Button } from "../components/button";
 import { GuardedButton } from "../components/disabled-reason";
-import { EmailLanguageField } from "../components/email-language-field";
+import { EmailLanguageField, useEmailLocale } from "../components/email-language-field";
 import { Notice, Section } from "../components/layout";
 import { Table } from "../components/table";
 import { cn } from "../lib/cn";
-import { useShippedLocale, useT } from "../lib/i18n";
+import { useT } from "../lib/i18n";
 import { useTRPC } from "../lib/trpc";
 import { useAction } from "../lib/use-action";
 
@@ -44,7 +44,7 @@ export function InviteSeveral({ decision, onSent }: { decision: Decision; onSent
   const [onlyRefused, setOnlyRefused] = useState(false);
   const [page, setPage] = useState(0);
   const [tooLong, setTooLong] = useState(false);
-  const [locale, setLocale] = useState(useShippedLocale());
+  const [locale, setLocale] = useEmailLocale();
   // After Check rows, Send or Start over the form is replaced: focus goes to what replaced it.
   const heading = useRef<HTMLParagraphElement>(null);
   const focusSummary = () => requestAnimationFrame(() => heading.current?.focus());

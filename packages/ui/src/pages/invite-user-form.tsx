@@ -8,15 +8,16 @@ import {
   LIMITS,
   normalizeEmail,
   type ReasonCode,
+  type ReasonParams,
 } from "@orgkit/core/policy";
 import { useId, useRef, useState } from "react";
 import { GuardedButton } from "../components/disabled-reason";
-import { EmailLanguageField } from "../components/email-language-field";
+import { EmailLanguageField, useEmailLocale } from "../components/email-language-field";
 import { ErrorSummary } from "../components/error-summary";
 import { SelectField, TextField } from "../components/field";
 import { Section } from "../components/layout";
-import { fieldsOf, reasonOf, useErrorMessages } from "../lib/errors";
-import { useShippedLocale, useT } from "../lib/i18n";
+import { fieldsOf, paramsOf, reasonOf } from "../lib/errors";
+import { useT } from "../lib/i18n";
 import { useTRPC } from "../lib/trpc";
 import { useAction } from "../lib/use-action";
 
@@ -36,7 +37,13 @@ const FIELD_OF: Partial<
   ROLE_INVALID: { field: "role" },
 };
 
-type Errors = Partial<Record<InviteField, string>>;
+/** A field's problem as a reason code, said in the language the page is in when it renders. */
+type FieldError = {
+  reason: ReasonCode;
+  params?: ReasonParams;
+  detail?: "emailTaken" | "usernameTaken";
+};
+type Errors = Partial<Record<InviteField, FieldError>>;
 
 /**
  * Invite user: email, username and role (R8–R10), in GOV.UK's way: every field's problem at
@@ -53,14 +60,13 @@ export function InviteUserForm({
 }) {
   const t = useT("users");
   const reasons = useT("reasons");
-  const { messageOf } = useErrorMessages();
   const trpc = useTRPC();
   const ids = { email: useId(), username: useId(), role: useId() };
   const emailInput = useRef<HTMLInputElement>(null);
   const [values, setValues] = useState(EMPTY);
   const [errors, setErrors] = useState<Errors>({});
   const [attempt, setAttempt] = useState(0);
-  const [locale, setLocale] = useState(useShippedLocale());
+  const [locale, setLocale] = useEmailLocale();
   const send = useAction(
     trpc.invitations.send.mutationOptions(),
     // As stored: the address the list shows.
@@ -81,10 +87,12 @@ export function InviteUserForm({
               (FIELDS as string[]).includes(field),
             );
         if (fields.length === 0) return false;
-        const message = target?.detail
-          ? t(target.detail, { reason: messageOf(failure) })
-          : messageOf(failure);
-        setErrors(Object.fromEntries(fields.map((field) => [field, message])));
+        const error: FieldError = {
+          reason: reason ?? "INPUT_INVALID",
+          ...(paramsOf(failure) ? { params: paramsOf(failure) } : {}),
+          ...(target?.detail ? { detail: target.detail } : {}),
+        };
+        setErrors(Object.fromEntries(fields.map((field) => [field, error])));
         setAttempt((n) => n + 1);
         return true;
       },
@@ -92,8 +100,13 @@ export function InviteUserForm({
   );
   const set = (key: keyof typeof EMPTY) => (event: { target: { value: string } }) =>
     setValues((current) => ({ ...current, [key]: event.target.value }));
+  const say = (error: FieldError | undefined) => {
+    if (!error) return undefined;
+    const message = reasons(error.reason, error.params as never);
+    return error.detail ? t(error.detail, { reason: message }) : message;
+  };
   const summary = FIELDS.flatMap((field) => {
-    const message = errors[field];
+    const message = say(errors[field]);
     return message ? [{ fieldId: ids[field], message }] : [];
   });
   return (
@@ -105,10 +118,7 @@ export function InviteUserForm({
           event.preventDefault();
           const found = inviteFieldErrors(values);
           setErrors(
-            Object.fromEntries(
-              // The field checks' reasons (invalid email, username, role, text) take no params.
-              Object.entries(found).map(([field, reason]) => [field, reasons(reason, {} as never)]),
-            ),
+            Object.fromEntries(Object.entries(found).map(([field, reason]) => [field, { reason }])),
           );
           if (Object.keys(found).length > 0) {
             setAttempt((n) => n + 1);
@@ -128,7 +138,7 @@ export function InviteUserForm({
             autoComplete="off"
             value={values.email}
             onChange={set("email")}
-            error={errors.email}
+            error={say(errors.email)}
             required
           />
           <TextField
@@ -139,7 +149,7 @@ export function InviteUserForm({
             autoComplete="off"
             value={values.username}
             onChange={set("username")}
-            error={errors.username}
+            error={say(errors.username)}
             required
           />
           <SelectField
@@ -148,7 +158,7 @@ export function InviteUserForm({
             name="role"
             value={values.role}
             onChange={set("role")}
-            error={errors.role}
+            error={say(errors.role)}
           >
             {INVITATION_ROLES.map((role) => (
               <option key={role} value={role}>

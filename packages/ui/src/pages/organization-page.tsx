@@ -154,8 +154,8 @@ function ActivationForm() {
     {
       onError: (failure) => {
         const reason = reasonOf(failure);
-        if (reason !== "ORGANIZATION_NAME_TAKEN" && reason !== "ORGANIZATION_NAME_INVALID")
-          return false;
+        const inline = ["ORGANIZATION_NAME_TAKEN", "ORGANIZATION_NAME_INVALID", "TEXT_INVALID"];
+        if (!reason || !inline.includes(reason)) return false;
         setError(messageOf(failure));
         return true;
       },
@@ -164,7 +164,9 @@ function ActivationForm() {
   return (
     <Section title={t("activate")}>
       <p className="mb-4 text-sm text-ok-muted">{t("activateExplained")}</p>
+      {/* The policy's messages, in the page's language, not the browser's own. */}
       <form
+        noValidate
         className="flex flex-col gap-3 sm:flex-row sm:items-end"
         onSubmit={(event) => {
           event.preventDefault();

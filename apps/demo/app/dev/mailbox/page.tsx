@@ -16,7 +16,7 @@ export default async function DevMailboxPage({
   const { database } = await getOrgkit();
   const messages = await readDevMailbox(database.db, { to, limit: 100 });
   return (
-    <main className="mx-auto max-w-5xl px-4 py-6 sm:px-6">
+    <main lang="en" className="mx-auto max-w-5xl px-4 py-6 sm:px-6">
       <h1 className="mb-4 text-2xl font-semibold">Dev mailbox</h1>
       <form className="mb-4 flex gap-2">
         <label htmlFor="to" className="sr-only">

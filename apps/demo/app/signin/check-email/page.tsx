@@ -7,7 +7,7 @@ export default async function CheckEmailPage({
 }) {
   const { email } = await searchParams;
   return (
-    <main className="mx-auto max-w-md px-4 py-10">
+    <main lang="en" className="mx-auto max-w-md px-4 py-10">
       <h1 className="mb-2 text-2xl font-semibold">Check your email</h1>
       <p className="text-sm">
         A sign-in link was sent{email ? ` to ${email}` : ""}. It works once and expires in 24 hours.

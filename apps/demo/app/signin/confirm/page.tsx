@@ -11,7 +11,7 @@ export default async function ConfirmSignInPage({
 }) {
   const { token, email, callbackUrl } = await searchParams;
   return (
-    <main className="mx-auto max-w-md px-4 py-10">
+    <main lang="en" className="mx-auto max-w-md px-4 py-10">
       <meta name="referrer" content="no-referrer" />
       <ForgetLinkToken />
       <h1 className="mb-2 text-2xl font-semibold">Sign in</h1>

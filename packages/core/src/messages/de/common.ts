@@ -32,6 +32,8 @@ export const common: Messages["common"] = {
   emailLanguage: "Sprache der E-Mail",
   cancel: "Abbrechen",
   dismiss: "Schließen",
+  notification: "Benachrichtigung",
+  notifications: "Benachrichtigungen ({hotkey})",
   thereIsAProblem: "Es gibt ein Problem",
   somethingWentWrong: "Etwas ist schiefgelaufen. Versuchen Sie es erneut.",
   requestTooLarge: "Zu viel auf einmal: Senden Sie es in kleineren Teilen",

@@ -44,7 +44,7 @@ export const reasons: Messages["reasons"] = {
   LEAVE_OWNER: "Organisation verlassen deaktiviert: Übertragen Sie zuerst die Inhaberschaft",
   LEAVE_ADMIN: "Organisation verlassen deaktiviert: Admins können sich nicht selbst entfernen",
   SEAT_LIMIT_REACHED:
-    "Platzlimit erreicht: {used} von {limit, plural, one {# Platz} other {# Plätzen}} belegt",
+    "Platzlimit erreicht: {used, number} von {limit, plural, one {# Platz} other {# Plätzen}} belegt",
   TRANSFER_OWNER_ONLY:
     "Nur der aktuelle Inhaber kann die Inhaberschaft der Organisation übertragen",
   TRANSFER_TO_SELF: "Die Inhaberschaft kann nicht an Sie selbst übertragen werden",

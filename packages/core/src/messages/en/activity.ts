@@ -86,7 +86,7 @@ export const activity = {
     audit: {
       // English shows the numbers without grouping ("5000"), as the log always has.
       pruned:
-        "{hasDeleted, select, true {{deleted, number, ::group-off}} other {Some}} events older than {hasDays, select, true {{days, number, ::group-off}} other {the retention period's}} days were deleted",
+        "{hasDeleted, select, true {{deleted, plural, one {# event} other {# events}}} other {Some events}} older than {hasDays, select, true {{days, plural, one {# day} other {# days}}} other {the retention period}} {hasDeleted, select, true {{deleted, plural, one {was} other {were}}} other {were}} deleted",
       exported:
         "{actor} exported the audit log as {format, select, jsonl {JSON Lines} other {CSV}}",
     },

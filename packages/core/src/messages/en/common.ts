@@ -30,6 +30,8 @@ export const common = {
   emailLanguage: "Email language",
   cancel: "Cancel",
   dismiss: "Dismiss",
+  notification: "Notification",
+  notifications: "Notifications ({hotkey})",
   thereIsAProblem: "There is a problem",
   somethingWentWrong: "Something went wrong. Try again.",
   requestTooLarge: "Too much at once: send it in smaller parts",

@@ -34,7 +34,7 @@ export const links = {
     missing: "To delete the organization, open the confirmation link from your email.",
     /** `members` is the count as shown: "1,234", or "10,000+" past the cap. */
     explained:
-      "When you confirm, <strong>{organization}</strong> is deleted: {count, plural, =1 {its one member loses access} other {all {members} members lose access}} at once and return to personal mode, pending invitations stop working and the name becomes free. This cannot be undone.",
+      "When you confirm, <strong>{organization}</strong> is deleted: {count, plural, =1 {its one member loses access at once and returns} other {all {members} members lose access at once and return}} to personal mode, pending invitations stop working and the name becomes free. This cannot be undone.",
     confirm: "Delete organization",
     back: "Back to organization",
     deleted: "Organization deleted",

@@ -40,7 +40,7 @@ export const reasons = {
   LEAVE_OWNER: "Leave organization disabled: transfer ownership first",
   LEAVE_ADMIN: "Leave organization disabled: admins cannot remove themselves",
   SEAT_LIMIT_REACHED:
-    "Seat limit reached: {used} of {limit, plural, one {# seat} other {# seats}} used",
+    "Seat limit reached: {used, number} of {limit, plural, one {# seat} other {# seats}} used",
   TRANSFER_OWNER_ONLY: "Only the current owner can transfer organization ownership",
   TRANSFER_TO_SELF: "Ownership cannot be transferred to yourself",
   TRANSFER_TO_REMOVED: "Ownership cannot be transferred to removed users",
