@@ -18,7 +18,7 @@ test("a host outside the workspace: sign in, activate an organization, send an i
 
   await page.getByRole("link", { name: "Open user management" }).click();
   const form = page.getByRole("region", { name: "Invite user" });
-  await form.getByLabel("Email").fill("newcomer@host.test");
+  await form.getByLabel("Email", { exact: true }).fill("newcomer@host.test");
   await form.getByLabel("Username").fill("newcomer");
   await form.getByRole("button", { name: "Send invitation" }).click();
   // The new invitation shows right below the form, in the Pending invitations tab.

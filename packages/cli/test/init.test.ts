@@ -28,7 +28,7 @@ describe("orgkit init", () => {
     const cwd = app({ "auth.ts": "export const { handlers, auth, signIn } = NextAuth({});\n" });
     const { code, out } = run(cwd);
     expect(code).toBe(0);
-    expect(read(cwd, PAGE)).toContain("<OrgkitApp slug={slug} token={token} />");
+    expect(read(cwd, PAGE)).toContain("<OrgkitApp slug={slug} token={token} locale={LOCALE}");
     expect(read(cwd, ROUTE)).toContain('from "../../../../lib/orgkit"');
     expect(read(cwd, "lib/orgkit.ts")).toContain('import { auth } from "../auth";');
     expect(read(cwd, "lib/orgkit.ts")).toContain("fromNextAuth(auth)(request)");
