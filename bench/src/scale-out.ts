@@ -43,8 +43,9 @@ const seconds = argument("seconds", 8);
 const rounds = argument("rounds", 2);
 /**
  * Each role change leaves dead row versions in members and event_deliveries (and the queue's
- * claim scans them) until autovacuum's next visit (once a minute at best): by default each case
- * starts from a vacuumed database, so the cases compare; `--no-vacuum` lets them accumulate.
+ * claim scans them) until a vacuum (autovacuum visits once a minute at best, and is off on some
+ * servers: the header prints the setting): by default each case starts from a vacuumed
+ * database, so the cases compare; `--no-vacuum` lets them accumulate.
  */
 const vacuum = !process.argv.includes("--no-vacuum");
 
@@ -223,12 +224,14 @@ async function tableStats(db: postgres.Sql) {
     from pg_stat_user_tables
     where relname in ('members', 'organizations', 'event_deliveries', 'email_outbox', 'sessions')
     order by relname`;
-  return rows
+  const [pending] = await db<{ n: number }[]>`
+    select count(*)::int as n from event_deliveries where status = 'PENDING'`;
+  return `${rows
     .map(
       (r) =>
         `${r.relname} live ${r.live} dead ${r.dead} upd ${r.upd} (HOT ${r.hot}) vacuums ${r.vacuums}`,
     )
-    .join("; ");
+    .join("; ")}; event deliveries pending ${pending?.n}`;
 }
 
 type Row = { label: string; cells: string[]; details: string[] };
@@ -353,6 +356,11 @@ async function main() {
   await admin.unsafe(`create database ${name}`);
   const url = new URL(POSTGRES_URL);
   url.pathname = `/${name}`;
+  const settings = await admin<{ name: string; setting: string }[]>`
+    select name, setting from pg_settings
+    where name in ('autovacuum', 'synchronous_commit', 'shared_buffers', 'max_connections')
+    order by name`;
+  console.info(`  PostgreSQL: ${settings.map((r) => `${r.name}=${r.setting}`).join(", ")}`);
   const servers: DemoServer[] = [];
   const db = postgres(url.toString(), { max: 1, onnotice: () => {} });
   try {
@@ -409,6 +417,16 @@ async function main() {
       { n: number }[]
     >`select count(*)::int as n from audit_events where action = 'member.role_changed'`;
     console.info(`  role changes recorded in the audit log: ${changed?.n}`);
+    // The event deliveries the after() drains left behind: does the queue catch up when idle?
+    const pendingAt: string[] = [];
+    for (let second = 0; second <= 40; second += 5) {
+      const [left] = await db<{ n: number }[]>`
+        select count(*)::int as n from event_deliveries where status = 'PENDING'`;
+      pendingAt.push(`${second} s: ${left?.n}`);
+      if (!left?.n || second === 40) break;
+      await sleep(5000);
+    }
+    console.info(`  event deliveries pending after the load stopped: ${pendingAt.join(", ")}`);
   } finally {
     await db.end();
     await Promise.all(servers.map((s) => s.stop()));
