@@ -19,25 +19,51 @@ export const INVITE_RATE_LIMITS = {
 export async function consumeRateLimit(
   ctx: OrgkitContext,
   key: string,
-  { limit, windowMs }: RateLimit,
+  limit: RateLimit,
   db: Queryable = ctx.db,
 ): Promise<{ remaining: number }> {
+  const [remaining = 0] = await consumeRateLimits(ctx, [{ key, ...limit }], db);
+  return { remaining };
+}
+
+/**
+ * Counts one request against several fixed windows at once, in one statement (each key its own
+ * row and window). Returns what is left of each, in the given order.
+ *
+ * @throws PolicyError("RATE_LIMITED") with the longest `retryAfterSeconds` of the spent ones.
+ * @example await consumeRateLimits(ctx, [{ key: "invite:actor:u1", limit: 30, windowMs: 600_000 }]);
+ */
+export async function consumeRateLimits(
+  ctx: OrgkitContext,
+  limits: readonly ({ key: string } & RateLimit)[],
+  db: Queryable = ctx.db,
+): Promise<number[]> {
   const now = ctx.now().getTime();
-  const windowStart = new Date(now - (now % windowMs));
-  const [row] = await db
+  const windows = limits.map(({ key, windowMs }) => ({
+    key,
+    windowStart: new Date(now - (now % windowMs)),
+    count: 1,
+  }));
+  const rows = await db
     .insert(rateLimits)
-    .values({ key, windowStart, count: 1 })
+    .values(windows)
     .onConflictDoUpdate({
       target: [rateLimits.key, rateLimits.windowStart],
       set: { count: sql`${rateLimits.count} + 1` },
     })
-    .returning({ count: rateLimits.count });
-  const count = row?.count ?? 1;
-  if (count > limit) {
-    const retryAfterSeconds = Math.ceil((windowStart.getTime() + windowMs - now) / 1000);
-    throw new PolicyError("RATE_LIMITED", { retryAfterSeconds });
-  }
-  return { remaining: limit - count };
+    .returning({ key: rateLimits.key, count: rateLimits.count });
+  const counts = new Map(rows.map((row) => [row.key, row.count]));
+  let retryAfterSeconds = 0;
+  const remaining = limits.map(({ key, limit, windowMs }, i) => {
+    const count = counts.get(key) ?? 1;
+    if (count > limit) {
+      const end = (windows[i]?.windowStart.getTime() ?? now) + windowMs;
+      retryAfterSeconds = Math.max(retryAfterSeconds, Math.ceil((end - now) / 1000));
+    }
+    return limit - count;
+  });
+  if (retryAfterSeconds > 0) throw new PolicyError("RATE_LIMITED", { retryAfterSeconds });
+  return remaining;
 }
 
 /**
@@ -54,8 +80,14 @@ export async function spendInviteBudget(
   organizationId: string,
 ): Promise<void> {
   const { perActor, perOrganization } = ctx.inviteRateLimits;
-  await consumeRateLimit(ctx, `invite:actor:${actorUserId}`, perActor, tx);
-  await consumeRateLimit(ctx, `invite:organization:${organizationId}`, perOrganization, tx);
+  await consumeRateLimits(
+    ctx,
+    [
+      { key: `invite:actor:${actorUserId}`, ...perActor },
+      { key: `invite:organization:${organizationId}`, ...perOrganization },
+    ],
+    tx,
+  );
 }
 
 /**
