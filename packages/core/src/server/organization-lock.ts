@@ -4,7 +4,7 @@ import type { OrgkitContext } from "./context";
 import type { Queryable, Tx } from "./db";
 import { enforce } from "./guard";
 import { currentMembershipId, memberFactColumns } from "./membership";
-import { members, organizations, users } from "./schema";
+import { members, organizations, ownershipTransfers, users } from "./schema";
 
 export type LockedOrganization = { readonly id: string; readonly name: string };
 
@@ -48,6 +48,8 @@ export type MemberRow = MemberFacts & {
   readonly userId: string;
   readonly username: string;
   readonly email: string;
+  /** An ownership transfer to this member is pending (read under the lock: exact). */
+  readonly transferPending: boolean;
 };
 
 export type MembersSnapshot = {
@@ -73,6 +75,8 @@ export async function readMembers(
       userId: members.userId,
       username: members.username,
       email: users.email,
+      // Qualified by hand: drizzle leaves one-table columns bare, which the subquery would capture.
+      transferPending: sql<boolean>`exists (select 1 from ${ownershipTransfers} t where t.to_member_id = ${members}.id and t.status = 'PENDING')`,
       isActor: sql<boolean>`${members.id} = ${currentMembershipId(actorUserId)}`,
       activeAdminLikeCount: adminLikeCount(organizationId),
     })

@@ -42,7 +42,8 @@ export function leaveOrganization(ctx: OrgkitContext, actorUserId: string) {
         at: now,
       },
     );
-    await cancelTransfersTo(tx, organization.id, actor, actorUserId, now, "target left");
+    if (actor.transferPending)
+      await cancelTransfersTo(tx, organization.id, actor, actorUserId, now, "target left");
     return { memberId: actor.id, userId: actorUserId, organizationId: organization.id };
   });
 }

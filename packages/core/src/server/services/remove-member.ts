@@ -36,7 +36,8 @@ export function removeMember(ctx: OrgkitContext, actorUserId: string, input: { m
       },
     );
     // R25: a pending transfer to the removed member is cancelled with it.
-    await cancelTransfersTo(tx, organization.id, target, actorUserId, now, "target removed");
+    if (target.transferPending)
+      await cancelTransfersTo(tx, organization.id, target, actorUserId, now, "target removed");
     return { memberId: target.id, userId: target.userId, organizationId: organization.id };
   });
 }
