@@ -91,7 +91,7 @@ async function waitFor(url: string, child: ChildProcess) {
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Email sign-in through the dev mailbox, as http-bench.ts does; returns the cookie header. */
+/** Email sign-in as a person does it, through the dev mailbox; returns the cookie header. */
 export async function signIn(base: string, email: string): Promise<string> {
   const jar = new Map<string, string>();
   const keep = (response: Response) => {

@@ -5,10 +5,9 @@ import path from "node:path";
 import { POSTGRES_URL } from "@orgkit/core/testing";
 import autocannon from "autocannon";
 import postgres from "postgres";
+import { DEMO, ROOT, signIn } from "./demo-server";
 import { figure, metric } from "./results";
 
-const ROOT = path.join(import.meta.dirname, "..", "..");
-const DEMO = path.join(ROOT, "apps", "demo");
 const PORT = 3399;
 const BASE = `http://localhost:${PORT}`;
 
@@ -52,7 +51,7 @@ export async function httpBench(rounds: number, seconds: number): Promise<void> 
   });
   try {
     await waitFor(`${BASE}/api/trpc/health`);
-    const cookie = await signIn("owner@demo.test");
+    const cookie = await signIn(BASE, "owner@demo.test");
     const db = postgres(url.toString(), { max: 1, onnotice: () => {} });
     const memberIds = await addMembers(db, 200);
     await db.end();
@@ -147,39 +146,6 @@ async function waitFor(url: string) {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error(`the demo did not answer at ${url}`);
-}
-
-/** Email sign-in as a person does it, through the dev mailbox; returns the session cookie. */
-async function signIn(email: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const [key, value] = (pair ?? "").split("=");
-      if (key && value !== undefined) jar.set(key, value);
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrf = await fetch(`${BASE}/api/auth/csrf`);
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  keep(
-    await fetch(`${BASE}/api/auth/signin/email`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { cookie: cookie(), "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ email, csrfToken, callbackUrl: "/settings/organization" }),
-    }),
-  );
-  const [mail] = (await (await fetch(`${BASE}/api/dev/mailbox?to=${email}`)).json()) as {
-    text: string;
-  }[];
-  const link = /https?:\/\/\S+/.exec(mail?.text ?? "")?.[0];
-  if (!link) throw new Error("no sign-in link in the dev mailbox");
-  // The emailed page's "Sign in" button submits the same query to Auth.js's callback.
-  const callback = link.replace("/signin/confirm", "/api/auth/callback/email");
-  keep(await fetch(callback, { redirect: "manual", headers: { cookie: cookie() } }));
-  return cookie();
 }
 
 /** 200 USER members in Acme, so role changes spread over rows that never collide. */
