@@ -162,6 +162,9 @@ test.describe("invitations", () => {
     await invitee.goto(link);
     await expect(invitee.getByText("Invitation expired. Ask an admin to resend it.")).toBeVisible();
     await expect(invitee.getByRole("button", { name: "Accept invitation" })).toHaveCount(0);
+    // The date is labelled as past, from the server's decision.
+    await expect(invitee.getByRole("term").filter({ hasText: /^Expired$/ })).toBeVisible();
+    await expect(invitee.getByRole("term").filter({ hasText: /^Expires$/ })).toHaveCount(0);
 
     await chooseAction(page, `${username}@e2e.test`, "Resend");
     await expect(row).toContainText("PENDING");

@@ -18,7 +18,7 @@ export type LocaleProps = {
    */
   locale?: string;
   /**
-   * The words, laid over English by section: a shipped catalogue from `messagesFor(locale)`
+   * The words, laid over English key by key: a shipped catalogue from `messagesFor(locale)`
    * (called in a Server Component, so only this language reaches the browser), a host's own
    * translation, or a few overrides such as `{ users: { inviteUser: "Add someone" } }`.
    * Default: English, the guide's words.

@@ -94,7 +94,12 @@ export function AcceptInvitationPage(props: { token: string | undefined }) {
               — {tc(`roleDescriptions.${invitation.role as Role}`)}
             </span>
           </dd>
-          <dt className="font-medium">{t("invitation.expires")}</dt>
+          <dt className="font-medium">
+            {/* The server's decision says whether it expired: not the browser's clock. */}
+            {!invitation.decision.allowed && invitation.decision.reason === "INVITATION_EXPIRED"
+              ? t("invitation.expired")
+              : t("invitation.expires")}
+          </dt>
           <dd>{dates.exact(invitation.expiresAt)}</dd>
         </dl>
         <div className="mt-5">

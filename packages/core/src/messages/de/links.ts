@@ -14,6 +14,7 @@ export const links: Messages["links"] = {
     username: "Benutzername",
     role: "Rolle",
     expires: "Läuft ab",
+    expired: "Abgelaufen",
     accept: "Einladung annehmen",
     otherAccount: "Sie sind als {account} angemeldet. Diese Einladung ist für {email}.",
     continueAs: "Als {email} fortfahren?",

@@ -15,6 +15,7 @@ export const links = {
     username: "Username",
     role: "Role",
     expires: "Expires",
+    expired: "Expired",
     accept: "Accept invitation",
     otherAccount: "You are signed in as {account}. This invitation is for {email}.",
     continueAs: "Continue as {email}?",
