@@ -27,7 +27,7 @@ export type DatabaseOptions = {
   /**
    * Whether statements are prepared (PostgreSQL only). Transaction-mode poolers without
    * prepared-statement support (PgBouncer before 1.21, Supabase's port 6543) need `false`.
-   * Default: `false` when the URL says pooled (`?pgbouncer=true`, port 6543, a `-pooler.`
+   * Default: `false` when the URL says pooled (`?pgbouncer=true`, port 6543 or 6432, a `-pooler.`
    * host), else `true`. Either way a COMMIT that PostgreSQL did not apply throws
    * `TransactionRolledBackError` instead of reporting success.
    */

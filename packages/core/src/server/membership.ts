@@ -9,8 +9,14 @@ const own = (column: AnyColumn) => sql`own.${sql.identifier(column.name)}`;
  * as history, and the latest tells a removed member why their next request is refused (R25).
  * The subquery names its columns through its own alias (drizzle may leave them unqualified).
  */
-export const currentMembershipId = (userId: string) =>
-  sql<string>`(select ${own(members.id)} from ${members} as own where ${own(members.userId)} = ${userId} order by (${own(members.status)} = 'ACTIVE') desc, ${own(members.createdAt)} desc limit 1)`;
+export const currentMembershipId = (userId: string) => currentMembership(members.id, userId);
+
+/** The organization of an account's current membership (R7's row, as `currentMembershipId`). */
+export const currentOrganizationId = (userId: string) =>
+  currentMembership(members.organizationId, userId);
+
+const currentMembership = (column: AnyColumn, userId: string) =>
+  sql<string>`(select ${own(column)} from ${members} as own where ${own(members.userId)} = ${userId} order by (${own(members.status)} = 'ACTIVE') desc, ${own(members.createdAt)} desc limit 1)`;
 
 /**
  * The columns a rule's `MemberFacts` come from: every read of a member the policy decides on

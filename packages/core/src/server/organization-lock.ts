@@ -1,9 +1,9 @@
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import { decideMembership, decideUserManagement, type MemberFacts, PolicyError } from "../policy";
 import type { OrgkitContext } from "./context";
 import type { Queryable, Tx } from "./db";
 import { enforce } from "./guard";
-import { currentMembershipId, memberFactColumns } from "./membership";
+import { currentMembershipId, currentOrganizationId, memberFactColumns } from "./membership";
 import { members, organizations, ownershipTransfers, users } from "./schema";
 
 export type LockedOrganization = { readonly id: string; readonly name: string };
@@ -22,26 +22,73 @@ export async function lockOrganization(
   return organization;
 }
 
+/** The caller's organization row, locked FOR UPDATE (R36); built, not yet sent. */
+const lockStatement = (tx: Tx, actorUserId: string) =>
+  tx
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.id, currentOrganizationId(actorUserId)))
+    .for("update");
+
 /**
  * R36: runs `work` in one transaction that first locks the caller's organization row.
  * Every guardrail is read after the lock, so concurrent mutations see each other's writes.
+ *
+ * @throws PolicyError of `decideMembership` (NOT_A_MEMBER, MEMBERSHIP_REMOVED) when the
+ *   caller has no membership.
+ * @example await inOrganization(ctx, userId, async (tx, organization) => organization.name);
  */
 export function inOrganization<T>(
   ctx: OrgkitContext,
   actorUserId: string,
   work: (tx: Tx, organization: LockedOrganization) => Promise<T>,
 ): Promise<T> {
+  return lockThenRead(
+    ctx,
+    actorUserId,
+    async () => undefined,
+    (tx, organization) => work(tx, organization),
+  );
+}
+
+/**
+ * R36 as `inOrganization`, with the work's first read sent right behind the lock, in the same
+ * round trip (pipelined). The server runs it once the lock is held, and READ COMMITTED takes a
+ * statement's snapshot when the statement starts, so the read sees every write committed before
+ * the lock was granted, exactly as if it were sent after. `read` cannot use the locked row's
+ * values: it names the organization with `currentOrganizationId(actorUserId)`.
+ */
+export function lockThenRead<R, T>(
+  ctx: OrgkitContext,
+  actorUserId: string,
+  read: (tx: Tx) => Promise<R>,
+  work: (tx: Tx, organization: LockedOrganization, read: R) => Promise<T>,
+): Promise<T> {
   return ctx.db.transaction(async (tx) => {
-    const [organization] = await tx
-      .select({ id: organizations.id, name: organizations.name })
-      .from(organizations)
-      .where(
-        sql`${organizations.id} = (select ${members.organizationId} from ${members} where ${members.id} = ${currentMembershipId(actorUserId)})`,
-      )
-      .for("update");
+    // Started first, so the driver sends it first; `read` queues behind it on the connection.
+    const locking = lockStatement(tx, actorUserId).execute();
+    const [[organization], value] = await Promise.all([locking, read(tx)]);
     if (!organization) enforce(decideMembership(null));
-    return work(tx, organization as LockedOrganization);
+    return work(tx, organization as LockedOrganization, value);
   });
+}
+
+/**
+ * R36 with the caller, the members an action touches and the admin-like count read right
+ * behind the lock (see `lockThenRead`): the usual start of a member action.
+ */
+export function withMembers<T>(
+  ctx: OrgkitContext,
+  actorUserId: string,
+  targetIds: readonly string[],
+  work: (tx: Tx, organization: LockedOrganization, snapshot: MembersSnapshot) => Promise<T>,
+): Promise<T> {
+  return lockThenRead(
+    ctx,
+    actorUserId,
+    (tx) => readMembers(tx, currentOrganizationId(actorUserId), actorUserId, targetIds),
+    work,
+  );
 }
 
 export type MemberRow = MemberFacts & {
@@ -59,13 +106,13 @@ export type MembersSnapshot = {
   readonly activeAdminLikeCount: number;
 };
 
-const adminLikeCount = (organizationId: string) =>
+const adminLikeCount = (organizationId: string | SQL) =>
   sql<number>`(select count(*)::int from ${members} where ${members.organizationId} = ${organizationId} and ${members.status} = 'ACTIVE' and ${members.role} in ('OWNER', 'ADMIN'))`;
 
 /** The caller, the members an action touches and the admin-like count, in one read. */
 export async function readMembers(
   tx: Queryable,
-  organizationId: string,
+  organizationId: string | SQL,
   actorUserId: string,
   targetIds: readonly string[],
 ): Promise<MembersSnapshot> {

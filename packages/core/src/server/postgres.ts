@@ -13,7 +13,8 @@ export class TransactionRolledBackError extends Error {
  * Whether a connection string points at a pooler in transaction mode, where a prepared
  * statement made on one server connection is missing on the next:
  * `?pgbouncer=true` (the convention Prisma and Supabase document), port 6543 (Supabase's
- * transaction pooler) or a `-pooler.` host name (Neon's pooled endpoint).
+ * transaction pooler), port 6432 (PgBouncer's default) or a `-pooler.` host name (Neon's
+ * pooled endpoint).
  *
  * @example
  * isPooledUrl("postgres://u:p@aws-0-eu.pooler.supabase.com:6543/postgres"); // true
@@ -23,7 +24,9 @@ export function isPooledUrl(url: string): boolean {
   // Read as text: a multi-host URL (`h1:5432,h2:5432`), which postgres-js accepts, is no WHATWG URL.
   const [hosts = ""] = url.replace(/^[a-z]+:\/\/([^@/]*@)?/i, "").split(/[/?]/);
   return (
-    /[?&]pgbouncer=true(&|$)/.test(url) || /:6543(,|$)/.test(hosts) || hosts.includes("-pooler.")
+    /[?&]pgbouncer=true(&|$)/.test(url) ||
+    /:(6543|6432)(,|$)/.test(hosts) ||
+    hosts.includes("-pooler.")
   );
 }
 
@@ -45,7 +48,8 @@ export type PostgresOptions = {
  * A postgres-js client for drizzle whose transactions run on one reserved connection and
  * check COMMIT's answer: PostgreSQL answers COMMIT of a transaction that an earlier error
  * aborted with ROLLBACK, not an error, and the driver (which retries some failed statements)
- * would report that as success. BEGIN and COMMIT go as simple queries, never prepared.
+ * would report that as success. BEGIN and COMMIT go as simple queries, never prepared; BEGIN
+ * travels with the transaction's first statement.
  */
 export function createPostgresClient(options: PostgresOptions) {
   const onQuery = options.onQuery;
@@ -59,10 +63,15 @@ export function createPostgresClient(options: PostgresOptions) {
   async function begin<T>(work: (connection: postgres.Sql) => Promise<T>): Promise<T> {
     const connection = await client.reserve();
     try {
-      await connection.unsafe("begin");
+      // BEGIN is sent, not awaited: the work's first statement follows it in the same flight,
+      // one round trip fewer per transaction. The server runs them in order. BEGIN fails only
+      // with its connection, and then every statement after it fails too.
+      const began = connection.unsafe("begin").execute();
+      began.catch(() => {}); // awaited below; until then its failure is not unhandled
       let result: T;
       try {
-        result = await work(connection);
+        result = await work(preparing(connection, options.prepare));
+        await began;
       } catch (error) {
         await connection.unsafe("rollback").catch(() => {});
         throw error;
@@ -76,10 +85,25 @@ export function createPostgresClient(options: PostgresOptions) {
   }
 
   // drizzle reads `options`, runs statements with `unsafe` and transactions with `begin`.
-  const forDrizzle = Object.assign(
-    ((...args: Parameters<typeof client>) => client(...args)) as typeof client,
-    client,
-    { begin },
-  );
+  const forDrizzle = Object.assign(preparing(client, options.prepare), { begin });
   return { client, forDrizzle };
+}
+
+/**
+ * `sql` whose `unsafe` prepares statements with parameters when `prepare` says so. postgres-js
+ * prepares no `unsafe` statement unless asked, and drizzle sends every statement through it.
+ * Unprepared, postgres-js describes a statement with parameters in a round trip of its own
+ * before it runs it, and sends nothing behind it meanwhile: two round trips a statement, none
+ * pipelined. Prepared, a statement takes one round trip from its second use on. orgkit's
+ * statements are a fixed set of shapes, so each connection's cache stays small.
+ */
+function preparing(sql: postgres.Sql, prepare: boolean): postgres.Sql {
+  const unsafe: postgres.Sql["unsafe"] = (query, parameters, queryOptions) =>
+    sql.unsafe(query, parameters, {
+      ...queryOptions,
+      prepare: prepare && parameters !== undefined && parameters.length > 0,
+    });
+  return Object.assign(((...args: Parameters<typeof sql>) => sql(...args)) as typeof sql, sql, {
+    unsafe,
+  });
 }

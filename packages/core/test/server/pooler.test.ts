@@ -1,4 +1,4 @@
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -13,6 +13,7 @@ import {
   contextFor,
   createOrganization,
   createTestDatabase,
+  POSTGRES_URL,
   type Pooler,
   startPgBouncer,
   type TestDatabase,
@@ -114,12 +115,40 @@ describe("through a transaction-mode pooler (PgBouncer)", () => {
     }
   });
 
+  it("R31 off a pooler orgkit's statements are prepared, one round trip each; with prepare off, none is", async () => {
+    const url = `${POSTGRES_URL.replace(/\/[^/]*$/, "")}/${direct.name}`;
+    const prepared = async (prepare: boolean) => {
+      const database = await openDatabase({ url, maxConnections: 1, prepare });
+      try {
+        const { ctx } = contextFor(database);
+        const org = await createOrganization(ctx);
+        await inviteUser(ctx, org.owner.userId, {
+          email: `${unique("p")}@example.test`,
+          username: unique("p"),
+          role: "USER",
+        });
+        const rows = await database.db
+          .select({ statement: sql<string>`statement` })
+          .from(sql`pg_prepared_statements`);
+        return rows.map((row) => row.statement);
+      } finally {
+        await database.close();
+      }
+    };
+    const on = await prepared(true);
+    expect(on.some((statement) => statement.endsWith("for update"))).toBe(true);
+    expect(on.some((statement) => statement.startsWith('insert into "invitations"'))).toBe(true);
+    const off = await prepared(false);
+    expect(off.filter((statement) => statement.includes('"invitations"'))).toEqual([]);
+  });
+
   it("R31 a rolled-back COMMIT is an error of its own kind", () => {
     const error = new TransactionRolledBackError();
     expect(error.code).toBe("TRANSACTION_ROLLED_BACK");
     expect(isPooledUrl("postgres://u@db.example:6543/app")).toBe(true);
     expect(isPooledUrl("postgres://u@ep-x-pooler.eu.aws.neon.tech/app")).toBe(true);
     expect(isPooledUrl("postgres://u@127.0.0.1:5432/app")).toBe(false);
+    expect(isPooledUrl("postgres://u@bouncer.internal:6432/app")).toBe(true);
     // Multi-host URLs (postgres-js accepts them) are read too; port 65430 is not 6543.
     expect(isPooledUrl("postgres://u@h1:5432,h2:6543/app")).toBe(true);
     expect(isPooledUrl("postgres://u@h1:5432,h2:5433/app")).toBe(false);

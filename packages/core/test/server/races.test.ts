@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReasonCode } from "../../src/policy";
 import {
@@ -13,6 +13,7 @@ import {
   leaveOrganization,
   type OrgkitContext,
   type OrgkitEvent,
+  openDatabase,
   removeMember,
   schema,
   setSeatLimit,
@@ -20,12 +21,14 @@ import {
   startOwnershipTransfer,
   syncEventConsumers,
 } from "../../src/server";
+import { inOrganization } from "../../src/server/organization-lock";
 import {
   addMember,
   contextFor,
   createOrganization,
   createTestDatabase,
   latestToken,
+  POSTGRES_URL,
   type TestDatabase,
   unique,
 } from "../../src/testing";
@@ -36,6 +39,26 @@ import { outcome } from "../support/outcome";
 const ROUNDS = Number(process.env.ORGKIT_RACE_ROUNDS ?? 100);
 // Each deletion round builds a whole organization: fewer rounds, same shapes.
 const DELETE_ROUNDS = Math.min(ROUNDS, 30);
+
+/** Backends of this database waiting for a lock. */
+async function lockWaiters(database: TestDatabase): Promise<number> {
+  const [row] = await database.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(sql`pg_stat_activity`)
+    .where(sql`datname = current_database() and wait_event_type = 'Lock'`);
+  return row?.n ?? 0;
+}
+
+async function waitFor(check: () => Promise<boolean>): Promise<void> {
+  for (let tries = 0; tries < 200; tries += 1) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error("waitFor: the condition never held");
+}
+
+const postgresUrl = (database: TestDatabase) =>
+  `${POSTGRES_URL.replace(/\/[^/]*$/, "")}/${database.name}`;
 
 const sorted = (results: (ReasonCode | "OK")[]) => [...results].sort();
 
@@ -60,6 +83,61 @@ describe("races on PostgreSQL", () => {
       expect(sorted(results)).toEqual(["ADMIN_ACCESS_REQUIRED", "OK"]);
       const { active } = await expectInvariants(ctx, org.organizationId);
       expect(active.filter((m) => m.role === "ADMIN")).toHaveLength(1);
+    }
+  });
+
+  it("R16 R36 the read sent behind the lock sees what the lock's holder committed while it waited", async () => {
+    const org = await createOrganization(ctx);
+    const user = await addMember(ctx, org.owner.userId, "USER");
+    const statements: string[] = [];
+    const watched = await openDatabase({
+      url: postgresUrl(database),
+      maxConnections: 1,
+      onQuery: (sql) => statements.push(sql),
+    });
+    const watchedCtx = contextFor(watched).ctx;
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let demoted = () => {};
+    const held = new Promise<void>((resolve) => {
+      demoted = resolve;
+    });
+    try {
+      // A statement is pipelined from its second use on a connection (the first is described).
+      await changeRole(watchedCtx, org.admin.userId, { memberId: user.memberId, role: "VIEWER" });
+      statements.length = 0;
+      // The owner holds the organization's lock and demotes the admin, not yet committed.
+      const holding = inOrganization(ctx, org.owner.userId, async (tx) => {
+        await tx
+          .update(schema.members)
+          .set({ role: "USER" })
+          .where(eq(schema.members.id, org.admin.memberId));
+        demoted();
+        await gate;
+      });
+      await held;
+      // The admin's change sends its lock and its read together; both wait on the server.
+      const change = outcome(
+        changeRole(watchedCtx, org.admin.userId, { memberId: user.memberId, role: "USER" }),
+      );
+      await waitFor(async () => (await lockWaiters(database)) === 1);
+      const sent = statements.map((sql) => sql.slice(0, 40));
+      expect(sent[0]).toBe("begin");
+      expect(sent[1]).toMatch(/^select "id", "name" from "organ/);
+      expect(sent[2]).toMatch(/^select "members"."id"/);
+      release();
+      await holding;
+      // Its read ran after the owner's commit: the admin was a USER by then.
+      expect(await change).toBe("ADMIN_ACCESS_REQUIRED");
+      // Control: the owner, whose role did not change, may make the same change.
+      expect(
+        await outcome(changeRole(ctx, org.owner.userId, { memberId: user.memberId, role: "USER" })),
+      ).toBe("OK");
+    } finally {
+      release();
+      await watched.close();
     }
   });
 

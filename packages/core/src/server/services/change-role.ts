@@ -2,7 +2,7 @@ import { and, eq, ne } from "drizzle-orm";
 import { type AssignableRole, decideRoleChange } from "../../policy";
 import type { OrgkitContext } from "../context";
 import { enforce } from "../guard";
-import { facts, inOrganization, readMembers, requireTarget } from "../organization-lock";
+import { facts, requireTarget, withMembers } from "../organization-lock";
 import { updateMemberWithAudit } from "../record-change";
 import { members } from "../schema";
 
@@ -12,8 +12,7 @@ export function changeRole(
   actorUserId: string,
   input: { memberId: string; role: AssignableRole },
 ) {
-  return inOrganization(ctx, actorUserId, async (tx, organization) => {
-    const snapshot = await readMembers(tx, organization.id, actorUserId, [input.memberId]);
+  return withMembers(ctx, actorUserId, [input.memberId], async (tx, organization, snapshot) => {
     const target = requireTarget(snapshot.actor, snapshot.targets.get(input.memberId));
     enforce(
       decideRoleChange({

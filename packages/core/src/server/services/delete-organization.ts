@@ -14,7 +14,7 @@ import type { OrgkitContext } from "../context";
 import type { Tx } from "../db";
 import { enforce } from "../guard";
 import { currentMembershipId } from "../membership";
-import { inOrganization, type LockedOrganization, readMembers } from "../organization-lock";
+import { type LockedOrganization, readMembers, withMembers } from "../organization-lock";
 import { cancelQueuedEmails } from "../outbox";
 import { consumeRateLimit, type RateLimit } from "../rate-limit";
 import { recordChange } from "../record-change";
@@ -94,8 +94,7 @@ export function startOrganizationDeletion(
   actorUserId: string,
   input: { name: string; locale?: string },
 ) {
-  return inOrganization(ctx, actorUserId, async (tx, organization) => {
-    const { actor } = await readMembers(tx, organization.id, actorUserId, []);
+  return withMembers(ctx, actorUserId, [], async (tx, organization, { actor }) => {
     enforce(decideDeletionStart({ actor, name: organization.name, typedName: input.name }));
     if (!actor) throw new Error("orgkit: unreachable, the policy requires a member");
     // Each request emails a link: a few per 10 minutes, like invitations (R37).
@@ -163,8 +162,7 @@ export function startOrganizationDeletion(
  * @example await cancelOrganizationDeletion(ctx, session.user.id);
  */
 export function cancelOrganizationDeletion(ctx: OrgkitContext, actorUserId: string) {
-  return inOrganization(ctx, actorUserId, async (tx, organization) => {
-    const { actor } = await readMembers(tx, organization.id, actorUserId, []);
+  return withMembers(ctx, actorUserId, [], async (tx, organization, { actor }) => {
     const now = ctx.now();
     const cancelled = await cancelPendingDeletion(tx, organization, actorUserId, now);
     // A refusal throws and rolls the cancellation (and its audit event) back.
@@ -194,9 +192,8 @@ export function confirmOrganizationDeletion(
   actorUserId: string,
   input: { token: string },
 ) {
-  return inOrganization(ctx, actorUserId, async (tx, organization) => {
+  return withMembers(ctx, actorUserId, [], async (tx, organization, { actor }) => {
     const now = ctx.now();
-    const { actor } = await readMembers(tx, organization.id, actorUserId, []);
     // Claim the link, reading its state from before this statement; a refusal below rolls
     // the claim back.
     const previous = alias(organizationDeletions, "previous");

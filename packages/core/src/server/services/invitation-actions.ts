@@ -5,7 +5,7 @@ import type { OrgkitContext } from "../context";
 import type { Tx } from "../db";
 import { enforce } from "../guard";
 import { resendConflicts } from "../invite-conflicts";
-import { inOrganization, readMembers, requireTarget } from "../organization-lock";
+import { requireTarget, withMembers } from "../organization-lock";
 import { cancelQueuedEmails } from "../outbox";
 import { spendInviteBudget } from "../rate-limit";
 import { recordChange } from "../record-change";
@@ -33,9 +33,8 @@ export function resendInvitation(
   actorUserId: string,
   input: { invitationId: string },
 ) {
-  return inOrganization(ctx, actorUserId, async (tx, organization) => {
+  return withMembers(ctx, actorUserId, [], async (tx, organization, { actor }) => {
     const now = ctx.now();
-    const { actor } = await readMembers(tx, organization.id, actorUserId, []);
     const {
       invitation,
       seatLimit,
@@ -99,9 +98,8 @@ export function revokeInvitation(
   actorUserId: string,
   input: { invitationId: string },
 ) {
-  return inOrganization(ctx, actorUserId, async (tx, organization) => {
+  return withMembers(ctx, actorUserId, [], async (tx, organization, { actor }) => {
     const now = ctx.now();
-    const { actor } = await readMembers(tx, organization.id, actorUserId, []);
     const { invitation } = requireTarget(
       actor,
       await readInvitation(tx, organization.id, input.invitationId, now),

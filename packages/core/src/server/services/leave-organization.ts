@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { decideLeave } from "../../policy";
 import type { OrgkitContext } from "../context";
 import { enforce } from "../guard";
-import { inOrganization, readMembers } from "../organization-lock";
+import { withMembers } from "../organization-lock";
 import { updateMemberWithAudit } from "../record-change";
 import { members } from "../schema";
 import { cancelTransfersTo } from "./cancel-transfers";
@@ -17,8 +17,7 @@ import { cancelTransfersTo } from "./cancel-transfers";
  * @example await leaveOrganization(ctx, session.user.id);
  */
 export function leaveOrganization(ctx: OrgkitContext, actorUserId: string) {
-  return inOrganization(ctx, actorUserId, async (tx, organization) => {
-    const { actor } = await readMembers(tx, organization.id, actorUserId, []);
+  return withMembers(ctx, actorUserId, [], async (tx, organization, { actor }) => {
     enforce(decideLeave(actor));
     if (!actor) throw new Error("orgkit: unreachable, the policy requires a member");
     const now = ctx.now();

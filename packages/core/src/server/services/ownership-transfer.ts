@@ -14,7 +14,13 @@ import type { OrgkitContext } from "../context";
 import type { Tx } from "../db";
 import { enforce } from "../guard";
 import { currentMembershipId } from "../membership";
-import { facts, inOrganization, readMembers, requireTarget } from "../organization-lock";
+import {
+  facts,
+  inOrganization,
+  readMembers,
+  requireTarget,
+  withMembers,
+} from "../organization-lock";
 import { cancelQueuedEmails } from "../outbox";
 import { recordChange } from "../record-change";
 import { members, organizations, ownershipTransfers } from "../schema";
@@ -49,8 +55,7 @@ export function startOwnershipTransfer(
   actorUserId: string,
   input: { memberId: string; locale?: string },
 ) {
-  return inOrganization(ctx, actorUserId, async (tx, organization) => {
-    const snapshot = await readMembers(tx, organization.id, actorUserId, [input.memberId]);
+  return withMembers(ctx, actorUserId, [input.memberId], async (tx, organization, snapshot) => {
     const target = requireTarget(snapshot.actor, snapshot.targets.get(input.memberId));
     const { actor } = snapshot;
     enforce(decideTransfer({ actor, target: facts(target) }));
@@ -111,8 +116,7 @@ export function startOwnershipTransfer(
 
 /** R22: the owner cancels the pending transfer; its link stops working. */
 export function cancelOwnershipTransfer(ctx: OrgkitContext, actorUserId: string) {
-  return inOrganization(ctx, actorUserId, async (tx, organization) => {
-    const { actor } = await readMembers(tx, organization.id, actorUserId, []);
+  return withMembers(ctx, actorUserId, [], async (tx, organization, { actor }) => {
     const [pending] = await tx
       .select({ id: ownershipTransfers.id, targetUsername: members.username })
       .from(ownershipTransfers)

@@ -2,15 +2,14 @@ import { and, eq, ne } from "drizzle-orm";
 import { decideRemoval } from "../../policy";
 import type { OrgkitContext } from "../context";
 import { enforce } from "../guard";
-import { facts, inOrganization, readMembers, requireTarget } from "../organization-lock";
+import { facts, requireTarget, withMembers } from "../organization-lock";
 import { updateMemberWithAudit } from "../record-change";
 import { members } from "../schema";
 import { cancelTransfersTo } from "./cancel-transfers";
 
 /** R25–R28: the member stays listed as REMOVED and loses access at once. */
 export function removeMember(ctx: OrgkitContext, actorUserId: string, input: { memberId: string }) {
-  return inOrganization(ctx, actorUserId, async (tx, organization) => {
-    const snapshot = await readMembers(tx, organization.id, actorUserId, [input.memberId]);
+  return withMembers(ctx, actorUserId, [input.memberId], async (tx, organization, snapshot) => {
     const target = requireTarget(snapshot.actor, snapshot.targets.get(input.memberId));
     enforce(
       decideRemoval({
