@@ -102,18 +102,28 @@ export function floorCases(db: Db, org: SeededOrg): Case[] {
     call: () =>
       db.transaction(async (tx) => {
         await tx.execute(lock(org));
-        // Demoting first and promoting second keeps the one-owner index satisfied at every row.
+        // The same work as orgkit's: the claim, one UPDATE that swaps both roles (the one-owner
+        // constraint is checked at the statement's end), a pending deletion cancelled, the
+        // audit event and both owners' notices.
         await tx.execute(sql`with t as (
           update ownership_transfers set status = 'CONFIRMED', ended_at = now()
-          where token_hash = ${pending} and status = 'PENDING' and expires_at > now() returning to_member_id
-        ), demoted as (
-          update members set role = 'ADMIN', updated_at = now()
-          where id = ${people[owner]} and role = 'OWNER' and status = 'ACTIVE' and exists (select 1 from t) returning id
+          where token_hash = ${pending} and status = 'PENDING' and expires_at > now() returning id, to_member_id
+        ), swapped as (
+          update members set role = case when id = ${people[owner]} then 'ADMIN' else 'OWNER' end, updated_at = now()
+          where status = 'ACTIVE' and exists (select 1 from t)
+            and ((id = ${people[owner]} and role = 'OWNER') or (id = (select to_member_id from t) and role in ('ADMIN', 'USER')))
+          returning id
+        ), cancelled as (
+          update organization_deletions set status = 'CANCELLED', ended_at = now()
+          where organization_id = ${org.organizationId} and status = 'PENDING' and exists (select 1 from t)
+        ), audit as (
+          insert into audit_events (organization_id, action, target_type, target_id, target_label, created_at)
+          select ${org.organizationId}, 'ownership.transferred', 'member', to_member_id, 'x', now() from t
+          where (select count(*) from swapped) = 2
         )
-        insert into audit_events (organization_id, action, target_type, target_id, target_label, created_at)
-        select ${org.organizationId}, 'ownership.transferred', 'member', to_member_id, 'x', now() from t, demoted`);
-        await tx.execute(sql`update members set role = 'OWNER', updated_at = now()
-          where id = ${people[1 - owner]} and status = 'ACTIVE' and role in ('ADMIN', 'USER')`);
+        insert into email_outbox (organization_id, template, "to", payload, subject_id, next_attempt_at, created_at)
+        select ${org.organizationId}, 'ownership-transferred', notice.address, '{}'::jsonb, t.id, now(), now()
+        from t, (values ('owner@bench.test'), ('target@bench.test')) as notice (address)`);
         owner = 1 - owner;
       }),
   };

@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, is, or, SQL, sql } from "drizzle-orm";
 import { decideMembership, decideUserManagement, type MemberFacts, PolicyError } from "../policy";
 import type { OrgkitContext } from "./context";
 import type { Queryable, Tx } from "./db";
@@ -109,13 +109,19 @@ export type MembersSnapshot = {
 const adminLikeCount = (organizationId: string | SQL) =>
   sql<number>`(select count(*)::int from ${members} where ${members.organizationId} = ${organizationId} and ${members.status} = 'ACTIVE' and ${members.role} in ('OWNER', 'ADMIN'))`;
 
-/** The caller, the members an action touches and the admin-like count, in one read. */
+/**
+ * The caller, the members an action touches and the admin-like count, in one read.
+ * `targetIds` may be SQL naming one member id (a scalar subquery), for a read sent before the
+ * id is known: `=` keeps it an index lookup, where `in (subquery)` under `or` scans the table.
+ */
 export async function readMembers(
   tx: Queryable,
   organizationId: string | SQL,
   actorUserId: string,
-  targetIds: readonly string[],
+  targetIds: readonly string[] | SQL,
 ): Promise<MembersSnapshot> {
+  const targeted = is(targetIds, SQL) ? sql`${members.id} = ${targetIds}` : undefined;
+  const listed = is(targetIds, SQL) ? [] : targetIds;
   const rows = await tx
     .select({
       ...memberFactColumns,
@@ -125,6 +131,7 @@ export async function readMembers(
       // Qualified by hand: drizzle leaves one-table columns bare, which the subquery would capture.
       transferPending: sql<boolean>`exists (select 1 from ${ownershipTransfers} t where t.to_member_id = ${members}.id and t.status = 'PENDING')`,
       isActor: sql<boolean>`${members.id} = ${currentMembershipId(actorUserId)}`,
+      isTarget: targeted ? sql<boolean>`${targeted}` : sql<boolean>`false`,
       activeAdminLikeCount: adminLikeCount(organizationId),
     })
     .from(members)
@@ -132,17 +139,22 @@ export async function readMembers(
     .where(
       and(
         eq(members.organizationId, organizationId),
-        targetIds.length > 0
-          ? or(eq(members.userId, actorUserId), inArray(members.id, [...targetIds]))
+        targeted || listed.length > 0
+          ? or(eq(members.userId, actorUserId), targeted ?? inArray(members.id, [...listed]))
           : eq(members.userId, actorUserId),
       ),
     );
-  const strip = ({ activeAdminLikeCount: _, isActor: __, ...row }: (typeof rows)[number]) =>
-    row as MemberRow;
+  const strip = ({
+    activeAdminLikeCount: _,
+    isActor: __,
+    isTarget: ___,
+    ...row
+  }: (typeof rows)[number]) => row as MemberRow;
   const actor = rows.find((row) => row.isActor);
+  const targets = rows.filter((row) => row.isTarget || listed.includes(row.id));
   return {
     actor: actor ? strip(actor) : null,
-    targets: new Map(rows.filter((row) => targetIds.includes(row.id)).map((r) => [r.id, strip(r)])),
+    targets: new Map(targets.map((row) => [row.id, strip(row)])),
     activeAdminLikeCount: rows[0]?.activeAdminLikeCount ?? 0,
   };
 }

@@ -48,14 +48,23 @@ export type PostgresOptions = {
  * A postgres-js client for drizzle whose transactions run on one reserved connection and
  * check COMMIT's answer: PostgreSQL answers COMMIT of a transaction that an earlier error
  * aborted with ROLLBACK, not an error, and the driver (which retries some failed statements)
- * would report that as success. BEGIN and COMMIT go as simple queries, never prepared; BEGIN
- * travels with the transaction's first statement.
+ * would report that as success. BEGIN and COMMIT go as simple queries, never prepared.
+ *
+ * Off a pooler (`prepare`), statements are pipelined: BEGIN travels with the transaction's first
+ * statement, and a read sent behind another goes in the same round trip. Through a pooler
+ * (`prepare` off) nothing is: a transaction-mode pooler may hand the server connection on when
+ * it sees one reply end, and wedge the statements still in flight (postgres-js issue #970 with
+ * Supavisor). Prepared statements through such a pooler are unsupported: they fail, and
+ * pipelined ones can hang, since postgres-js retries each in the aborted transaction.
  */
 export function createPostgresClient(options: PostgresOptions) {
   const onQuery = options.onQuery;
   const client = postgres(withoutMarker(options.url), {
     max: options.max,
     prepare: options.prepare,
+    // 0: a statement waits for the one before it (the default is 100 in flight). An option of
+    // postgres-js that its type declarations leave out.
+    ...({ max_pipeline: options.prepare ? 100 : 0 } as postgres.Options<Record<string, never>>),
     onnotice: () => {},
     ...(onQuery ? { debug: (_connection: number, query: string) => onQuery(query) } : {}),
   });
@@ -63,9 +72,9 @@ export function createPostgresClient(options: PostgresOptions) {
   async function begin<T>(work: (connection: postgres.Sql) => Promise<T>): Promise<T> {
     const connection = await client.reserve();
     try {
-      // BEGIN is sent, not awaited: the work's first statement follows it in the same flight,
-      // one round trip fewer per transaction. The server runs them in order. BEGIN fails only
-      // with its connection, and then every statement after it fails too.
+      // BEGIN is sent, not awaited: pipelined, the work's first statement follows it in the same
+      // flight, one round trip fewer per transaction. The server runs them in order. BEGIN fails
+      // only with its connection, and then every statement after it fails too.
       const began = connection.unsafe("begin").execute();
       began.catch(() => {}); // awaited below; until then its failure is not unhandled
       let result: T;

@@ -5,7 +5,7 @@ import type { Queryable } from "./db";
 import { organizations } from "./schema";
 
 /** Counts only where the organization has a seat limit: 0 otherwise, without reading a row. */
-const whenLimited = (organizationId: string, count: SQL) =>
+const whenLimited = (organizationId: string | SQL, count: SQL) =>
   sql`(case when (select seat_org.seat_limit from organizations as seat_org where seat_org.id = ${organizationId}) is null then 0 else ${count} end)::int`;
 
 /**
@@ -14,7 +14,7 @@ const whenLimited = (organizationId: string, count: SQL) =>
  * An organization without a limit counts nothing (0): an invitation into 100,000 members
  * costs what it costs into 10.
  */
-export const seatsUsed = (organizationId: string, now: Date) =>
+export const seatsUsed = (organizationId: string | SQL, now: Date) =>
   sql<number>`${whenLimited(organizationId, sql`(select count(*) from members as seat_member where seat_member.organization_id = ${organizationId} and seat_member.status = 'ACTIVE') + (select count(*) from invitations as seat_invitation where seat_invitation.organization_id = ${organizationId} and seat_invitation.status = 'PENDING' and seat_invitation.expires_at > ${now.toISOString()}::timestamptz)`)}`;
 
 /** The organization's seats: in use, and its limit (null: none). */

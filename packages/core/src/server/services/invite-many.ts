@@ -148,6 +148,9 @@ async function inviteRows(
 /** Refusals about the caller rather than the row: the whole request is refused with them. */
 const CALLER_REASONS = new Set<ReasonCode>([
   "ADMIN_ACCESS_REQUIRED",
+  // Spent budgets refuse past the batch's budget first (BULK_RATE_LIMITED); this one would come
+  // from the row's writes, which must then all roll back.
+  "RATE_LIMITED",
   "ORGANIZATION_NOT_ACTIVE",
   "MEMBERSHIP_REMOVED",
   "MEMBERSHIP_LEFT",

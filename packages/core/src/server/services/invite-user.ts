@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import { shippedLocale } from "../../messages/locales";
 import {
   decideInvite,
@@ -12,8 +12,8 @@ import type { OrgkitContext } from "../context";
 import type { Queryable, Tx } from "../db";
 import { enforce } from "../guard";
 import { inviteConflicts } from "../invite-conflicts";
-import { currentMembershipId, memberFactColumns } from "../membership";
-import { inOrganization, type LockedOrganization } from "../organization-lock";
+import { currentMembershipId, currentOrganizationId, memberFactColumns } from "../membership";
+import { type LockedOrganization, lockThenRead } from "../organization-lock";
 import { spendInviteBudget } from "../rate-limit";
 import { recordChange } from "../record-change";
 import { invitations, members, organizations } from "../schema";
@@ -24,21 +24,24 @@ import { invitationEmail } from "./invitation-email";
 /**
  * The inviter and R9–R10's facts in one read: is the email registered or invited here, is the
  * username taken in the organization (active members and pending, unexpired invitations)?
+ * `organizationId` may be SQL (`currentOrganizationId`), for a read sent behind the lock.
  */
 export async function readInvite(
   tx: Queryable,
-  organizationId: string,
+  organizationId: string | SQL,
   actorUserId: string,
   email: string,
   username: string,
   now: Date,
 ) {
+  // The subqueries name the organization through the row being read.
+  const organization = sql`${sql.identifier("organizations")}.${sql.identifier("id")}`;
   const [row] = await tx
     .select({
       actor: { ...memberFactColumns, username: members.username },
-      ...inviteConflicts({ organizationId, email, username, now }),
+      ...inviteConflicts({ organizationId: organization, email, username, now }),
       seatLimit: organizations.seatLimit,
-      seatsUsed: seatsUsed(organizationId, now),
+      seatsUsed: seatsUsed(organization, now),
     })
     .from(organizations)
     .leftJoin(
@@ -49,9 +52,13 @@ export async function readInvite(
       ),
     )
     .where(eq(organizations.id, organizationId));
-  if (!row) throw new Error("orgkit: organization vanished under its lock");
+  // Without a membership there is no organization to read: the lock's answer refuses first.
   return row;
 }
+
+type InviteFacts = NonNullable<Awaited<ReturnType<typeof readInvite>>>;
+type InviteInput = { email: string; username: string; role: string; locale?: string | undefined };
+type Budget = { left: number; available: number };
 
 /**
  * R8–R11: invite a person; the email is queued in the same transaction (R38).
@@ -63,34 +70,59 @@ export function inviteUser(
   actorUserId: string,
   input: { email: string; username: string; role: InvitationRole; locale?: string },
 ) {
-  return inOrganization(ctx, actorUserId, (tx, organization) =>
-    inviteInOrganization(ctx, tx, organization, actorUserId, input),
+  const email = normalizeEmail(input.email);
+  const username = normalizeUsername(input.username);
+  const now = ctx.now();
+  return lockThenRead(
+    ctx,
+    actorUserId,
+    (tx) => readInvite(tx, currentOrganizationId(actorUserId), actorUserId, email, username, now),
+    (tx, organization, facts) =>
+      writeInvitation(ctx, tx, organization, actorUserId, input, facts, now),
   );
 }
 
 /**
- * One invitation inside a transaction that holds the organization's lock: the policy's
- * decision (R8–R10, seats), the rate limit (R37), the row, its audit event and its queued
- * email. A refusal throws before anything is written. `budget`, when given, is what a batch
- * may still send (read once under the lock); the row refuses BULK_RATE_LIMITED past it.
+ * One invitation inside a transaction that holds the organization's lock: reads its facts,
+ * then decides and writes it as `writeInvitation` does.
  */
 export async function inviteInOrganization(
   ctx: OrgkitContext,
   tx: Tx,
   organization: LockedOrganization,
   actorUserId: string,
-  input: { email: string; username: string; role: string; locale?: string },
-  budget?: { left: number; available: number },
+  input: InviteInput,
+  budget?: Budget,
 ) {
+  const now = ctx.now();
   const email = normalizeEmail(input.email);
   const username = normalizeUsername(input.username);
-  const now = ctx.now();
-  const {
-    actor,
-    seatLimit,
-    seatsUsed: used,
-    ...conflicts
-  } = await readInvite(tx, organization.id, actorUserId, email, username, now);
+  const facts = await readInvite(tx, organization.id, actorUserId, email, username, now);
+  return writeInvitation(ctx, tx, organization, actorUserId, input, facts, now, budget);
+}
+
+/**
+ * One invitation under the organization's lock, from its facts: the policy's decision (R8–R10,
+ * seats), the rate limit (R37), the row, its audit event and its queued email. A refusal by the
+ * policy or by `budget` throws before anything is written. `budget`, when given, is what a batch
+ * may still send (read once under the lock); the row refuses BULK_RATE_LIMITED past it. The
+ * three writes go in one round trip; RATE_LIMITED, the one refusal among them, rolls them back
+ * with the transaction.
+ */
+async function writeInvitation(
+  ctx: OrgkitContext,
+  tx: Tx,
+  organization: LockedOrganization,
+  actorUserId: string,
+  input: InviteInput,
+  facts: InviteFacts | undefined,
+  now: Date,
+  budget?: Budget,
+) {
+  if (!facts) throw new Error("orgkit: organization vanished under its lock");
+  const email = normalizeEmail(input.email);
+  const username = normalizeUsername(input.username);
+  const { actor, seatLimit, seatsUsed: used, ...conflicts } = facts;
   const seats = { used, limit: seatLimit };
   enforce(decideInvite({ actor, email, username, role: input.role, seats, ...conflicts }));
   if (!actor) throw new Error("orgkit: unreachable, the policy requires a member");
@@ -101,13 +133,15 @@ export async function inviteInOrganization(
       throw new PolicyError("BULK_RATE_LIMITED", { params: { available: budget.available } });
     budget.left -= 1;
   }
-  await spendInviteBudget(ctx, tx, actorUserId, organization.id);
 
   const { token, hash } = newToken();
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
-  const [invitation] = await tx
-    .insert(invitations)
-    .values({
+  const id = crypto.randomUUID();
+  const locale = shippedLocale(input.locale);
+  await Promise.all([
+    spendInviteBudget(ctx, tx, actorUserId, organization.id),
+    tx.insert(invitations).values({
+      id,
       organizationId: organization.id,
       email,
       username,
@@ -117,42 +151,40 @@ export async function inviteInOrganization(
       createdAt: now,
       sentAt: now,
       expiresAt,
-      locale: shippedLocale(input.locale),
-    })
-    .returning({ id: invitations.id });
-  if (!invitation) throw new Error("orgkit: invitation insert returned nothing");
-
-  await recordChange(
-    tx,
-    {
-      organizationId: organization.id,
-      actorUserId,
-      action: "invitation.sent",
-      targetType: "invitation",
-      targetId: invitation.id,
-      targetLabel: email,
-      after: { email, username, role, status: "PENDING" },
-      at: now,
-    },
-    [
-      invitationEmail(
-        ctx,
-        {
-          id: invitation.id,
-          organizationId: organization.id,
-          organizationName: organization.name,
-          inviterUsername: actor.username,
-          email,
-          username,
-          role,
-          expiresAt,
-          version: 1,
-          locale: shippedLocale(input.locale),
-        },
-        token,
-        now,
-      ),
-    ],
-  );
-  return { invitationId: invitation.id, expiresAt };
+      locale,
+    }),
+    recordChange(
+      tx,
+      {
+        organizationId: organization.id,
+        actorUserId,
+        action: "invitation.sent",
+        targetType: "invitation",
+        targetId: id,
+        targetLabel: email,
+        after: { email, username, role, status: "PENDING" },
+        at: now,
+      },
+      [
+        invitationEmail(
+          ctx,
+          {
+            id,
+            organizationId: organization.id,
+            organizationName: organization.name,
+            inviterUsername: actor.username,
+            email,
+            username,
+            role,
+            expiresAt,
+            version: 1,
+            locale,
+          },
+          token,
+          now,
+        ),
+      ],
+    ),
+  ]);
+  return { invitationId: id, expiresAt };
 }

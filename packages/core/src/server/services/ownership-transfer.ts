@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { shippedLocale } from "../../messages/locales";
 import {
@@ -13,14 +13,8 @@ import { appendAudit } from "../audit-log";
 import type { OrgkitContext } from "../context";
 import type { Tx } from "../db";
 import { enforce } from "../guard";
-import { currentMembershipId } from "../membership";
-import {
-  facts,
-  inOrganization,
-  readMembers,
-  requireTarget,
-  withMembers,
-} from "../organization-lock";
+import { currentMembershipId, currentOrganizationId } from "../membership";
+import { facts, lockThenRead, readMembers, requireTarget, withMembers } from "../organization-lock";
 import { cancelQueuedEmails } from "../outbox";
 import { recordChange } from "../record-change";
 import { members, organizations, ownershipTransfers } from "../schema";
@@ -156,73 +150,98 @@ export function confirmOwnershipTransfer(
   actorUserId: string,
   input: { token: string; locale?: string },
 ) {
-  return inOrganization(ctx, actorUserId, async (tx, organization) => {
-    const now = ctx.now();
-    // Claim the transfer first, reading its state from before this statement; a refusal
-    // below rolls the claim back. One statement instead of a read and a later write.
-    const previous = alias(ownershipTransfers, "previous");
-    const [transfer] = await tx
-      .update(ownershipTransfers)
-      .set({ status: "CONFIRMED", endedAt: now })
-      .from(previous)
-      .where(
-        and(
-          eq(ownershipTransfers.id, previous.id),
-          eq(ownershipTransfers.tokenHash, hashToken(input.token)),
-          eq(ownershipTransfers.organizationId, organization.id),
+  const now = ctx.now();
+  const tokenHash = hashToken(input.token);
+  return lockThenRead(
+    ctx,
+    actorUserId,
+    // The claim, then the members it names, behind the lock in one round trip.
+    (tx) => {
+      const organizationId = currentOrganizationId(actorUserId);
+      return Promise.all([
+        claimTransfer(tx, organizationId, tokenHash, now),
+        readMembers(tx, organizationId, actorUserId, transferTarget(tokenHash)),
+      ]);
+    },
+    async (tx, organization, [transfer, snapshot]) => {
+      if (!transfer) throw new PolicyError("TRANSFER_NOT_VALID");
+      const target = snapshot.targets.get(transfer.toMemberId);
+      const { actor } = snapshot;
+      if (!target) throw new PolicyError("TRANSFER_NOT_VALID");
+      enforce(decideTransferConfirmation({ actor, target: facts(target), transfer, now }));
+      if (!actor) throw new Error("orgkit: unreachable, the policy requires a member");
+
+      const notice = {
+        // Both owners read it in the language of the one who confirmed.
+        locale: shippedLocale(input.locale),
+        organizationName: organization.name,
+        previousOwner: actor.username,
+        newOwner: target.username,
+      };
+      // Three writes in one round trip; if one fails, the transaction rolls them all back.
+      await Promise.all([
+        swapOwner(tx, actor.id, target.id, now),
+        // A deletion the previous owner asked for is theirs: the new owner decides anew.
+        cancelPendingDeletion(tx, organization, actorUserId, now, "ownership transferred"),
+        recordChange(
+          tx,
+          {
+            organizationId: organization.id,
+            actorUserId,
+            action: "ownership.transferred",
+            targetType: "member",
+            targetId: target.id,
+            targetLabel: target.username,
+            // Fixed keys: a username as a key could overwrite "owner" (a member named owner).
+            before: { owner: actor.username, newOwnerRole: target.role },
+            after: { owner: target.username, previousOwnerRole: "ADMIN" },
+            at: now,
+          },
+          [actor.email, target.email].map((to) => ({
+            organizationId: organization.id,
+            template: "ownership-transferred" as const,
+            to,
+            subjectId: transfer.id,
+            payload: notice,
+            at: now,
+          })),
         ),
-      )
-      .returning({
-        id: previous.id,
-        status: previous.status,
-        fromMemberId: previous.fromMemberId,
-        toMemberId: previous.toMemberId,
-        expiresAt: previous.expiresAt,
-      });
-    if (!transfer) throw new PolicyError("TRANSFER_NOT_VALID");
-    const snapshot = await readMembers(tx, organization.id, actorUserId, [transfer.toMemberId]);
-    const target = snapshot.targets.get(transfer.toMemberId);
-    const { actor } = snapshot;
-    if (!target) throw new PolicyError("TRANSFER_NOT_VALID");
-    enforce(decideTransferConfirmation({ actor, target: facts(target), transfer, now }));
-    if (!actor) throw new Error("orgkit: unreachable, the policy requires a member");
+      ]);
+      return { ownerMemberId: target.id, previousOwnerMemberId: actor.id };
+    },
+  );
+}
 
-    await swapOwner(tx, actor.id, target.id, now);
-    // A deletion the previous owner asked for is theirs: the new owner decides anew.
-    await cancelPendingDeletion(tx, organization, actorUserId, now, "ownership transferred");
+/** The member a transfer link names, as a subquery. */
+const transferTarget = (tokenHash: string) =>
+  sql`(select ${ownershipTransfers.toMemberId} from ${ownershipTransfers} where ${ownershipTransfers.tokenHash} = ${tokenHash})`;
 
-    const notice = {
-      // Both owners read it in the language of the one who confirmed.
-      locale: shippedLocale(input.locale),
-      organizationName: organization.name,
-      previousOwner: actor.username,
-      newOwner: target.username,
-    };
-    await recordChange(
-      tx,
-      {
-        organizationId: organization.id,
-        actorUserId,
-        action: "ownership.transferred",
-        targetType: "member",
-        targetId: target.id,
-        targetLabel: target.username,
-        // Fixed keys: a username as a key could overwrite "owner" (a member named owner).
-        before: { owner: actor.username, newOwnerRole: target.role },
-        after: { owner: target.username, previousOwnerRole: "ADMIN" },
-        at: now,
-      },
-      [actor.email, target.email].map((to) => ({
-        organizationId: organization.id,
-        template: "ownership-transferred" as const,
-        to,
-        subjectId: transfer.id,
-        payload: notice,
-        at: now,
-      })),
-    );
-    return { ownerMemberId: target.id, previousOwnerMemberId: actor.id };
-  });
+/**
+ * Claims a transfer by its link: marks it CONFIRMED and returns its state from
+ * before this statement. A refusal afterwards rolls the claim back. One statement instead of a
+ * read and a later write. `organizationId` may be SQL, for a claim sent behind the lock.
+ */
+async function claimTransfer(tx: Tx, organizationId: string | SQL, tokenHash: string, now: Date) {
+  const previous = alias(ownershipTransfers, "previous");
+  const [transfer] = await tx
+    .update(ownershipTransfers)
+    .set({ status: "CONFIRMED", endedAt: now })
+    .from(previous)
+    .where(
+      and(
+        eq(ownershipTransfers.id, previous.id),
+        eq(ownershipTransfers.tokenHash, tokenHash),
+        eq(ownershipTransfers.organizationId, organizationId),
+      ),
+    )
+    .returning({
+      id: previous.id,
+      status: previous.status,
+      fromMemberId: previous.fromMemberId,
+      toMemberId: previous.toMemberId,
+      expiresAt: previous.expiresAt,
+    });
+  return transfer;
 }
 
 /**
