@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { normalizeIdentifier } from "@orgkit/core/policy";
 import { faultCodes, schema } from "@orgkit/core/server";
-import NextAuth from "next-auth";
+import NextAuth, { type NextAuthConfig } from "next-auth";
 import type { EmailConfig } from "next-auth/providers/email";
 import { config } from "./config";
 import { getOrgkit } from "./orgkit";
@@ -12,7 +12,19 @@ process.env.AUTH_URL ??= config.appUrl;
 
 export const SIGN_IN_MAX_AGE_SECONDS = 24 * 60 * 60;
 
-export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
+// Built once per process: Auth.js calls this for every request, and the adapter and the
+// provider need not be built again each time.
+let configured: Promise<NextAuthConfig> | undefined;
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  configured ??= authConfig().catch((error: unknown) => {
+    configured = undefined; // the database may be back on the next request
+    throw error;
+  });
+  return configured;
+});
+
+async function authConfig(): Promise<NextAuthConfig> {
   const { database, transport } = await getOrgkit();
   const email: EmailConfig = {
     id: "email",
@@ -66,4 +78,4 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
       },
     },
   };
-});
+}

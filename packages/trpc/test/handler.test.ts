@@ -149,6 +149,21 @@ describe("route handler over HTTP", () => {
     expect(body.result.data.json.items[0].role).toBe("VIEWER");
   });
 
+  it("R29 a members page carries each row's decisions as its own objects: superjson lists no repeated paths", async () => {
+    const list = await handler.GET(
+      new Request(
+        `${ORIGIN}/api/trpc/members.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`,
+        { headers: { "x-test-user": world.callers.ADMIN } },
+      ),
+    );
+    const body = await list.json();
+    const items = body.result.data.json.items as { actions: { remove: { allowed: boolean } } }[];
+    // Several rows may be removed: each says so with its own decision.
+    expect(items.filter((item) => item.actions.remove.allowed).length).toBeGreaterThan(1);
+    expect(body.result.data.meta.values).toBeDefined(); // dates still travel as dates
+    expect(body.result.data.meta.referentialEqualities).toBeUndefined();
+  });
+
   it("R37 a batch of more than 10 procedures is refused; 10 are served", async () => {
     const batch = (n: number) =>
       handler.GET(

@@ -71,6 +71,7 @@ export function createPostgresClient(options: PostgresOptions) {
 
   async function begin<T>(work: (connection: postgres.Sql) => Promise<T>): Promise<T> {
     const connection = await client.reserve();
+    const transaction = inTransaction(connection, options.prepare);
     try {
       // BEGIN is sent, not awaited: pipelined, the work's first statement follows it in the same
       // flight, one round trip fewer per transaction. The server runs them in order. BEGIN fails
@@ -79,13 +80,15 @@ export function createPostgresClient(options: PostgresOptions) {
       began.catch(() => {}); // awaited below; until then its failure is not unhandled
       let result: T;
       try {
-        result = await work(preparing(connection, options.prepare));
+        result = await work(transaction.sql);
         await began;
       } catch (error) {
+        // A COMMIT sent behind a statement that failed is answered ROLLBACK.
+        await transaction.commit?.catch(() => {});
         await connection.unsafe("rollback").catch(() => {});
         throw error;
       }
-      const commit = await connection.unsafe("commit");
+      const commit = await (transaction.commit ?? connection.unsafe("commit"));
       if (commit.command !== "COMMIT") throw new TransactionRolledBackError();
       return result;
     } finally {
@@ -98,6 +101,9 @@ export function createPostgresClient(options: PostgresOptions) {
   return { client, forDrizzle };
 }
 
+/** The key of a transaction's `sql` under which `lastStatement` finds `commitBehindNext`. */
+export const COMMIT_BEHIND = Symbol("orgkit.commitBehind");
+
 /**
  * `sql` whose `unsafe` prepares statements with parameters when `prepare` says so. postgres-js
  * prepares no `unsafe` statement unless asked, and drizzle sends every statement through it.
@@ -106,13 +112,52 @@ export function createPostgresClient(options: PostgresOptions) {
  * pipelined. Prepared, a statement takes one round trip from its second use on. orgkit's
  * statements are a fixed set of shapes, so each connection's cache stays small.
  */
-function preparing(sql: postgres.Sql, prepare: boolean): postgres.Sql {
-  const unsafe: postgres.Sql["unsafe"] = (query, parameters, queryOptions) =>
-    sql.unsafe(query, parameters, {
+function preparing(sql: postgres.Sql, prepare: boolean, after?: (statement: Query) => void) {
+  const unsafe = ((
+    query: string,
+    parameters?: postgres.ParameterOrJSON<never>[],
+    queryOptions?: postgres.UnsafeQueryOptions,
+  ) => {
+    const statement = sql.unsafe(query, parameters, {
       ...queryOptions,
       prepare: prepare && parameters !== undefined && parameters.length > 0,
     });
+    after?.(statement);
+    return statement;
+  }) as postgres.Sql["unsafe"];
   return Object.assign(((...args: Parameters<typeof sql>) => sql(...args)) as typeof sql, sql, {
     unsafe,
   });
+}
+
+type Query = { execute(): unknown };
+
+/**
+ * A transaction's `sql` for drizzle, and the COMMIT that `lastStatement` may have sent behind
+ * the work's last statement (see `commitBehindNext`).
+ */
+function inTransaction(connection: postgres.ReservedSql, prepare: boolean) {
+  let armed = false;
+  const state: {
+    sql: postgres.Sql;
+    commit: Promise<postgres.RowList<postgres.Row[]>> | undefined;
+  } = { sql: connection, commit: undefined };
+  state.sql = Object.assign(
+    preparing(connection, prepare, (statement) => {
+      if (!armed) return;
+      armed = false;
+      // The statement first, then COMMIT: the driver sends them in the order they start.
+      statement.execute();
+      const commit = connection.unsafe("commit").execute();
+      commit.catch(() => {}); // awaited by `begin`
+      state.commit = commit;
+    }),
+    {
+      /** The next statement goes with COMMIT right behind it, in the same round trip. */
+      [COMMIT_BEHIND]: () => {
+        armed = true;
+      },
+    },
+  );
+  return state;
 }

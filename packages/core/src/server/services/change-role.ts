@@ -2,6 +2,7 @@ import { and, eq, ne } from "drizzle-orm";
 import { type AssignableRole, decideRoleChange } from "../../policy";
 import type { OrgkitContext } from "../context";
 import { enforce } from "../guard";
+import { lastStatement } from "../last-statement";
 import { facts, requireTarget, withMembers } from "../organization-lock";
 import { updateMemberWithAudit } from "../record-change";
 import { members } from "../schema";
@@ -24,20 +25,23 @@ export function changeRole(
     );
     const now = ctx.now();
     // The invariants are repeated in the WHERE: no write to a removed member or the owner.
-    await updateMemberWithAudit(
-      tx,
-      and(eq(members.id, target.id), eq(members.status, "ACTIVE"), ne(members.role, "OWNER")),
-      { role: input.role, updatedAt: now },
-      {
-        organizationId: organization.id,
-        actorUserId,
-        action: "member.role_changed",
-        targetType: "member",
-        targetLabel: target.username,
-        before: { role: target.role },
-        after: { role: input.role },
-        at: now,
-      },
+    // A write that matches no row fails (see `updateMemberWithAudit`), so COMMIT may follow.
+    await lastStatement(tx, () =>
+      updateMemberWithAudit(
+        tx,
+        and(eq(members.id, target.id), eq(members.status, "ACTIVE"), ne(members.role, "OWNER")),
+        { role: input.role, updatedAt: now },
+        {
+          organizationId: organization.id,
+          actorUserId,
+          action: "member.role_changed",
+          targetType: "member",
+          targetLabel: target.username,
+          before: { role: target.role },
+          after: { role: input.role },
+          at: now,
+        },
+      ),
     );
     return { memberId: target.id, role: input.role };
   });

@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { decideLeave } from "../../policy";
 import type { OrgkitContext } from "../context";
 import { enforce } from "../guard";
+import { lastStatement } from "../last-statement";
 import { withMembers } from "../organization-lock";
 import { updateMemberWithAudit } from "../record-change";
 import { members } from "../schema";
@@ -21,28 +22,31 @@ export function leaveOrganization(ctx: OrgkitContext, actorUserId: string) {
     enforce(decideLeave(actor));
     if (!actor) throw new Error("orgkit: unreachable, the policy requires a member");
     const now = ctx.now();
-    await updateMemberWithAudit(
-      tx,
-      // The role is read again under the lock: a promotion that committed first wins.
-      and(
-        eq(members.id, actor.id),
-        eq(members.status, "ACTIVE"),
-        inArray(members.role, ["USER", "VIEWER"]),
-      ),
-      { status: "REMOVED", removedAt: now, updatedAt: now, removalReason: "LEFT" },
-      {
-        organizationId: organization.id,
-        actorUserId,
-        action: "member.left",
-        targetType: "member",
-        targetLabel: actor.username,
-        before: { status: "ACTIVE", role: actor.role },
-        after: { status: "REMOVED", role: actor.role },
-        at: now,
-      },
-    );
-    if (actor.transferPending)
+    const leaving = () =>
+      updateMemberWithAudit(
+        tx,
+        // The role is read again under the lock: a promotion that committed first wins.
+        and(
+          eq(members.id, actor.id),
+          eq(members.status, "ACTIVE"),
+          inArray(members.role, ["USER", "VIEWER"]),
+        ),
+        { status: "REMOVED", removedAt: now, updatedAt: now, removalReason: "LEFT" },
+        {
+          organizationId: organization.id,
+          actorUserId,
+          action: "member.left",
+          targetType: "member",
+          targetLabel: actor.username,
+          before: { status: "ACTIVE", role: actor.role },
+          after: { status: "REMOVED", role: actor.role },
+          at: now,
+        },
+      );
+    if (actor.transferPending) {
+      await leaving();
       await cancelTransfersTo(tx, organization.id, actor, actorUserId, now, "target left");
+    } else await lastStatement(tx, leaving);
     return { memberId: actor.id, userId: actorUserId, organizationId: organization.id };
   });
 }

@@ -2,6 +2,7 @@ import { and, eq, ne } from "drizzle-orm";
 import { decideRemoval } from "../../policy";
 import type { OrgkitContext } from "../context";
 import { enforce } from "../guard";
+import { lastStatement } from "../last-statement";
 import { facts, requireTarget, withMembers } from "../organization-lock";
 import { updateMemberWithAudit } from "../record-change";
 import { members } from "../schema";
@@ -19,24 +20,28 @@ export function removeMember(ctx: OrgkitContext, actorUserId: string, input: { m
       }),
     );
     const now = ctx.now();
-    await updateMemberWithAudit(
-      tx,
-      and(eq(members.id, target.id), eq(members.status, "ACTIVE"), ne(members.role, "OWNER")),
-      { status: "REMOVED", removedAt: now, updatedAt: now, removalReason: "REMOVED" },
-      {
-        organizationId: organization.id,
-        actorUserId,
-        action: "member.removed",
-        targetType: "member",
-        targetLabel: target.username,
-        before: { status: "ACTIVE", role: target.role },
-        after: { status: "REMOVED", role: target.role },
-        at: now,
-      },
-    );
-    // R25: a pending transfer to the removed member is cancelled with it.
-    if (target.transferPending)
+    const removal = () =>
+      updateMemberWithAudit(
+        tx,
+        and(eq(members.id, target.id), eq(members.status, "ACTIVE"), ne(members.role, "OWNER")),
+        { status: "REMOVED", removedAt: now, updatedAt: now, removalReason: "REMOVED" },
+        {
+          organizationId: organization.id,
+          actorUserId,
+          action: "member.removed",
+          targetType: "member",
+          targetLabel: target.username,
+          before: { status: "ACTIVE", role: target.role },
+          after: { status: "REMOVED", role: target.role },
+          at: now,
+        },
+      );
+    // R25: a pending transfer to the removed member is cancelled with it. Without one, the
+    // removal is the last statement (it fails when it matches no row).
+    if (target.transferPending) {
+      await removal();
       await cancelTransfersTo(tx, organization.id, target, actorUserId, now, "target removed");
+    } else await lastStatement(tx, removal);
     return { memberId: target.id, userId: target.userId, organizationId: organization.id };
   });
 }
