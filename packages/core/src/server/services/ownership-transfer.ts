@@ -9,15 +9,23 @@ import {
   PolicyError,
   TRANSFER_TTL_MS,
 } from "../../policy";
-import { appendAudit } from "../audit-log";
+import { type AuditEntry, appendAudit, auditRows } from "../audit-log";
 import type { OrgkitContext } from "../context";
 import type { Tx } from "../db";
 import { enforce } from "../guard";
+import { lastStatement } from "../last-statement";
 import { currentMembershipId, currentOrganizationId } from "../membership";
 import { facts, lockThenRead, readMembers, requireTarget, withMembers } from "../organization-lock";
-import { cancelQueuedEmails } from "../outbox";
+import { cancelQueuedEmails, type OutboxEntry, outboxRows } from "../outbox";
 import { recordChange } from "../record-change";
-import { members, organizations, ownershipTransfers } from "../schema";
+import {
+  auditEvents,
+  emailOutbox,
+  members,
+  organizationDeletions,
+  organizations,
+  ownershipTransfers,
+} from "../schema";
 import { hashToken, newToken, sealToken } from "../tokens";
 import { cancelPendingDeletion } from "./delete-organization";
 
@@ -178,19 +186,15 @@ export function confirmOwnershipTransfer(
         previousOwner: actor.username,
         newOwner: target.username,
       };
-      // Three writes in one round trip; if one fails, the transaction rolls them all back.
-      await Promise.all([
-        swapOwner(tx, actor.id, target.id, now),
-        // A deletion the previous owner asked for is theirs: the new owner decides anew.
-        cancelPendingDeletion(tx, organization, actorUserId, now, "ownership transferred"),
-        recordChange(
+      const swap = () =>
+        swapOwner(
           tx,
+          { ownerId: actor.id, targetId: target.id, at: now },
           {
             organizationId: organization.id,
             actorUserId,
             action: "ownership.transferred",
             targetType: "member",
-            targetId: target.id,
             targetLabel: target.username,
             // Fixed keys: a username as a key could overwrite "owner" (a member named owner).
             before: { owner: actor.username, newOwnerRole: target.role },
@@ -205,8 +209,12 @@ export function confirmOwnershipTransfer(
             payload: notice,
             at: now,
           })),
-        ),
-      ]);
+        );
+      if (transfer.deletionPending) {
+        // A deletion the previous owner asked for is theirs: the new owner decides anew.
+        await cancelPendingDeletion(tx, organization, actorUserId, now, "ownership transferred");
+        await swap();
+      } else await lastStatement(tx, swap);
       return { ownerMemberId: target.id, previousOwnerMemberId: actor.id };
     },
   );
@@ -240,32 +248,56 @@ async function claimTransfer(tx: Tx, organizationId: string | SQL, tokenHash: st
       fromMemberId: previous.fromMemberId,
       toMemberId: previous.toMemberId,
       expiresAt: previous.expiresAt,
+      // Read under the lock: exact. Almost never true, so its statements are skipped.
+      deletionPending: sql<boolean>`exists (select 1 from ${organizationDeletions} d where d.organization_id = ${organizationId} and d.status = 'PENDING')`,
     });
   return transfer;
 }
 
 /**
- * The owner becomes ADMIN and the target OWNER in one statement: the one-owner constraint is
- * deferrable, checked when the statement ends, when there is again exactly one owner.
+ * The owner becomes ADMIN and the target OWNER in one UPDATE (the one-owner constraint is
+ * deferrable, checked when the statement ends, when there is again exactly one owner), with
+ * the change's audit event and both notices, all in one statement. The event names the
+ * target only when both rows changed, so a swap that matched fewer fails the NOT NULL of
+ * `target_id` and the transaction rolls back: the statement may be a transaction's last.
  */
-async function swapOwner(tx: Tx, ownerId: string, targetId: string, at: Date) {
-  const rows = await tx
-    .update(members)
-    .set({
-      role: sql`case when ${members.id} = ${ownerId} then 'ADMIN' else 'OWNER' end`,
-      updatedAt: at,
-    })
-    .where(
-      and(
-        eq(members.status, "ACTIVE"),
-        or(
-          and(eq(members.id, ownerId), eq(members.role, "OWNER")),
-          and(eq(members.id, targetId), inArray(members.role, ["ADMIN", "USER"])),
+async function swapOwner(
+  tx: Tx,
+  swap: { ownerId: string; targetId: string; at: Date },
+  audit: Omit<AuditEntry, "targetId">,
+  notices: OutboxEntry[],
+) {
+  const { ownerId, targetId, at } = swap;
+  const swapped = tx.$with("swapped").as(
+    tx
+      .update(members)
+      .set({
+        role: sql`case when ${members.id} = ${ownerId} then 'ADMIN' else 'OWNER' end`,
+        updatedAt: at,
+      })
+      .where(
+        and(
+          eq(members.status, "ACTIVE"),
+          or(
+            and(eq(members.id, ownerId), eq(members.role, "OWNER")),
+            and(eq(members.id, targetId), inArray(members.role, ["ADMIN", "USER"])),
+          ),
         ),
-      ),
-    )
-    .returning({ id: members.id });
-  if (rows.length !== 2) throw new Error("orgkit: the owner or the target changed under the lock");
+      )
+      .returning({ id: members.id }),
+  );
+  const [row] = auditRows({ ...audit, targetId: "" });
+  if (!row) throw new Error("orgkit: no audit row");
+  const appended = tx.$with("appended").as(
+    tx
+      .insert(auditEvents)
+      .values({
+        ...row,
+        targetId: sql`(select ${targetId}::text where (select count(*) from ${swapped}) = 2)`,
+      })
+      .returning({ id: auditEvents.id }),
+  );
+  await tx.with(swapped, appended).insert(emailOutbox).values(outboxRows(notices));
 }
 
 export type TransferPreview = {
