@@ -4,7 +4,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { OrgkitConfigError } from "./config-error";
 import { lockDataDir } from "./pglite-lock";
-import { createPostgresClient, isPooledUrl } from "./postgres";
+import { behindTransactionPooler, createPostgresClient, isPooledUrl } from "./postgres";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -28,7 +28,8 @@ export type DatabaseOptions = {
    * Whether statements are prepared (PostgreSQL only). Transaction-mode poolers without
    * prepared-statement support (PgBouncer before 1.21, Supabase's port 6543) need `false`.
    * Default: `false` when the URL says pooled (`?pgbouncer=true`, port 6543 or 6432, a `-pooler.`
-   * host), else `true`. Either way a COMMIT that PostgreSQL did not apply throws
+   * host) or when opening finds a transaction-mode pooler behind it (`behindTransactionPooler`,
+   * a few milliseconds, with a warning), else `true`. Either way a COMMIT that PostgreSQL did not apply throws
    * `TransactionRolledBackError` instead of reporting success.
    */
   prepare?: boolean;
@@ -57,7 +58,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     const { client, forDrizzle } = createPostgresClient({
       url: options.url,
       max: options.maxConnections ?? 10,
-      prepare: options.prepare ?? !isPooledUrl(options.url),
+      prepare: options.prepare ?? !(await pooled(options.url)),
       onQuery: options.onQuery,
     });
     return {
@@ -84,6 +85,17 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     driver: "pglite",
     close: () => client.close().finally(release),
   };
+}
+
+/** The URL says pooled, or a try finds a transaction-mode pooler behind it (said once). */
+async function pooled(url: string): Promise<boolean> {
+  if (isPooledUrl(url)) return true;
+  if (!(await behindTransactionPooler(url))) return false;
+  console.warn(
+    "orgkit: the database URL leads through a transaction-mode pooler, so statements are " +
+      "sent unprepared, one at a time. Add ?pgbouncer=true to the URL to say so and skip the check.",
+  );
+  return true;
 }
 
 /**

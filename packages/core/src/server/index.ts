@@ -12,7 +12,7 @@ export * from "./outbox-delivery";
 export * from "./outbox-worker";
 export { encodeCursor } from "./pagination";
 export { DataDirLockedError } from "./pglite-lock";
-export { isPooledUrl, TransactionRolledBackError } from "./postgres";
+export { behindTransactionPooler, isPooledUrl, TransactionRolledBackError } from "./postgres";
 export * from "./rate-limit";
 export { recordChange, updateMemberWithAudit } from "./record-change";
 export * from "./request-context";

@@ -43,33 +43,45 @@ export function inOrganization<T>(
   actorUserId: string,
   work: (tx: Tx, organization: LockedOrganization) => Promise<T>,
 ): Promise<T> {
-  return lockThenRead(
-    ctx,
-    actorUserId,
-    async () => undefined,
-    (tx, organization) => work(tx, organization),
-  );
+  return ctx.db.transaction(async (tx) => {
+    const [organization] = await lockStatement(tx, actorUserId);
+    if (!organization) enforce(decideMembership(null));
+    return work(tx, organization as LockedOrganization);
+  });
 }
+
+/** A read sent behind the lock: by the organization's id or by SQL that names it. */
+export type LockedRead<R> = {
+  send(tx: Tx, organizationId: string | SQL): Promise<R>;
+  /** The organization the answer is about (null: none). */
+  organizationOf(value: R): string | null | undefined;
+};
 
 /**
  * R36 as `inOrganization`, with the work's first read sent right behind the lock, in the same
  * round trip (pipelined). The server runs it once the lock is held, and READ COMMITTED takes a
  * statement's snapshot when the statement starts, so the read sees every write committed before
- * the lock was granted, exactly as if it were sent after. `read` cannot use the locked row's
- * values: it names the organization with `currentOrganizationId(actorUserId)`.
+ * the lock was granted, exactly as if it were sent after. The read cannot use the locked row: it
+ * names the organization by the caller's current membership, as the lock does. Should that
+ * membership change between the two statements, the read is sent again for the locked one.
  */
 export function lockThenRead<R, T>(
   ctx: OrgkitContext,
   actorUserId: string,
-  read: (tx: Tx) => Promise<R>,
+  read: LockedRead<R>,
   work: (tx: Tx, organization: LockedOrganization, read: R) => Promise<T>,
 ): Promise<T> {
   return ctx.db.transaction(async (tx) => {
-    // Started first, so the driver sends it first; `read` queues behind it on the connection.
+    // Started first, so the driver sends it first; the read queues behind it on the connection.
     const locking = lockStatement(tx, actorUserId).execute();
-    const [[organization], value] = await Promise.all([locking, read(tx)]);
+    const [[organization], first] = await Promise.all([
+      locking,
+      read.send(tx, currentOrganizationId(actorUserId)),
+    ]);
     if (!organization) enforce(decideMembership(null));
-    return work(tx, organization as LockedOrganization, value);
+    const locked = organization as LockedOrganization;
+    const value = read.organizationOf(first) === locked.id ? first : await read.send(tx, locked.id);
+    return work(tx, locked, value);
   });
 }
 
@@ -86,7 +98,10 @@ export function withMembers<T>(
   return lockThenRead(
     ctx,
     actorUserId,
-    (tx) => readMembers(tx, currentOrganizationId(actorUserId), actorUserId, targetIds),
+    {
+      send: (tx, organizationId) => readMembers(tx, organizationId, actorUserId, targetIds),
+      organizationOf: (snapshot) => snapshot.organizationId,
+    },
     work,
   );
 }
@@ -100,6 +115,8 @@ export type MemberRow = MemberFacts & {
 };
 
 export type MembersSnapshot = {
+  /** The organization the rows are of (null: no row). */
+  readonly organizationId: string | null;
   readonly actor: MemberRow | null;
   readonly targets: ReadonlyMap<string, MemberRow>;
   /** Active OWNER and ADMIN members of the organization. */
@@ -132,6 +149,7 @@ export async function readMembers(
       transferPending: sql<boolean>`exists (select 1 from ${ownershipTransfers} t where t.to_member_id = ${members}.id and t.status = 'PENDING')`,
       isActor: sql<boolean>`${members.id} = ${currentMembershipId(actorUserId)}`,
       isTarget: targeted ? sql<boolean>`${targeted}` : sql<boolean>`false`,
+      organizationId: members.organizationId,
       activeAdminLikeCount: adminLikeCount(organizationId),
     })
     .from(members)
@@ -148,11 +166,13 @@ export async function readMembers(
     activeAdminLikeCount: _,
     isActor: __,
     isTarget: ___,
+    organizationId: ____,
     ...row
   }: (typeof rows)[number]) => row as MemberRow;
   const actor = rows.find((row) => row.isActor);
   const targets = rows.filter((row) => row.isTarget || listed.includes(row.id));
   return {
+    organizationId: rows[0]?.organizationId ?? null,
     actor: actor ? strip(actor) : null,
     targets: new Map(targets.map((row) => [row.id, strip(row)])),
     activeAdminLikeCount: rows[0]?.activeAdminLikeCount ?? 0,

@@ -37,6 +37,47 @@ function withoutMarker(url: string): string {
   );
 }
 
+/**
+ * Whether `url` reaches PostgreSQL through a transaction-mode pooler, found by trying: there a
+ * client connection's statements run on whichever server connection is free. One connection
+ * notes its server process, a second opens a transaction (a pooler hands it the server just
+ * freed, the most recently used), then the first asks again. Directly its process is the same;
+ * through a pooler it differs, or the question waits for the transaction (a pool of one).
+ * A pooler that deals servers round robin may pass for direct: mark its URL.
+ *
+ * @returns true through a transaction-mode pooler; false directly or through a session pooler.
+ * @throws the driver's error when the database cannot be reached.
+ * @example if (await behindTransactionPooler(process.env.DATABASE_URL)) console.warn("pooled");
+ */
+export async function behindTransactionPooler(url: string): Promise<boolean> {
+  const probe = postgres(withoutMarker(url), {
+    max: 2,
+    prepare: false,
+    // Not `fetch_types: false`: with it, postgres-js never hands out a first reserved connection.
+    onnotice: () => {},
+    ...({ max_pipeline: 0 } as postgres.Options<Record<string, never>>),
+  });
+  const pid = async (sql: postgres.Sql) =>
+    (await sql<{ pid: number }[]>`select pg_backend_pid() as pid`)[0]?.pid;
+  try {
+    const [first, second] = [await probe.reserve(), await probe.reserve()];
+    try {
+      const before = await pid(first);
+      await second.unsafe("begin");
+      await pid(second);
+      const waited = new Promise<null>((resolve) => setTimeout(() => resolve(null), 1000).unref());
+      const after = await Promise.race([pid(first), waited]);
+      return after === null || after !== before;
+    } finally {
+      await second.unsafe("rollback").catch(() => {});
+      first.release();
+      second.release();
+    }
+  } finally {
+    await probe.end({ timeout: 1 });
+  }
+}
+
 export type PostgresOptions = {
   url: string;
   max: number;

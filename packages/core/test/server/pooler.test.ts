@@ -2,6 +2,7 @@ import { count, eq, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  behindTransactionPooler,
   type Database,
   inviteUser,
   isPooledUrl,
@@ -95,6 +96,25 @@ describe("through a transaction-mode pooler (PgBouncer)", () => {
     } finally {
       await database.close();
     }
+  });
+
+  it("R31 opening an unmarked pooler URL finds the pooler: nothing prepared or pipelined, every write stored", async () => {
+    const url = pooler.url(direct.name ?? "");
+    expect(isPooledUrl(url)).toBe(false);
+    expect(await behindTransactionPooler(url)).toBe(true);
+    const database = await openDatabase({ url, maxConnections: 10 });
+    try {
+      const { acknowledged, stored } = await inviteMany(database);
+      expect(acknowledged).toBe(WRITES);
+      expect(stored).toBe(WRITES);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it("R31 control: a direct URL is not taken for a pooler", async () => {
+    const url = `${POSTGRES_URL.replace(/\/[^/]*$/, "")}/${direct.name}`;
+    expect(await behindTransactionPooler(url)).toBe(false);
   });
 
   it("R31 control: the bare driver's transactions through the same pooler lose acknowledged writes", async () => {

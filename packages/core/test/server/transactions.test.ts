@@ -2,7 +2,10 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, schema } from "../../src/server";
 import { lastStatement } from "../../src/server/last-statement";
+import { lockThenRead } from "../../src/server/organization-lock";
 import {
+  contextFor,
+  createOrganization,
   createTestDatabase,
   type Driver,
   POSTGRES_URL,
@@ -52,6 +55,54 @@ describe.each(DRIVERS)("a transaction's last statement on %s", (driver: Driver) 
     });
     await expect(failing).rejects.toMatchObject({ cause: { code: "22012" } });
     expect(await stored(id)).toBe(0);
+  });
+});
+
+describe.each(DRIVERS)("a read sent behind the lock on %s", (driver: Driver) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(driver);
+  });
+  afterAll(() => database?.drop());
+
+  it("R36 an answer about another organization than the locked one is read again for the locked one", async () => {
+    const { ctx } = contextFor(database);
+    const org = await createOrganization(ctx);
+    const sent: string[] = [];
+    const answers = ["another organization", org.organizationId];
+    const seen = await lockThenRead(
+      ctx,
+      org.admin.userId,
+      {
+        send: async (_tx, organizationId) => {
+          sent.push(typeof organizationId === "string" ? organizationId : "current membership");
+          return answers[sent.length - 1];
+        },
+        organizationOf: (answer) => answer,
+      },
+      async (_tx, organization, answer) => ({ locked: organization.id, answer }),
+    );
+    expect(sent).toEqual(["current membership", org.organizationId]);
+    expect(seen).toEqual({ locked: org.organizationId, answer: org.organizationId });
+  });
+
+  it("R36 control: an answer about the locked organization is used as sent", async () => {
+    const { ctx } = contextFor(database);
+    const org = await createOrganization(ctx);
+    let sends = 0;
+    await lockThenRead(
+      ctx,
+      org.admin.userId,
+      {
+        send: async () => {
+          sends += 1;
+          return org.organizationId;
+        },
+        organizationOf: (answer) => answer,
+      },
+      async () => undefined,
+    );
+    expect(sends).toBe(1);
   });
 });
 

@@ -12,7 +12,7 @@ import type { OrgkitContext } from "../context";
 import type { Queryable, Tx } from "../db";
 import { enforce } from "../guard";
 import { inviteConflicts } from "../invite-conflicts";
-import { currentMembershipId, currentOrganizationId, memberFactColumns } from "../membership";
+import { currentMembershipId, memberFactColumns } from "../membership";
 import { type LockedOrganization, lockThenRead } from "../organization-lock";
 import { spendInviteBudget } from "../rate-limit";
 import { recordChange } from "../record-change";
@@ -38,6 +38,7 @@ export async function readInvite(
   const organization = sql`${sql.identifier("organizations")}.${sql.identifier("id")}`;
   const [row] = await tx
     .select({
+      organizationId: organizations.id,
       actor: { ...memberFactColumns, username: members.username },
       ...inviteConflicts({ organizationId: organization, email, username, now }),
       seatLimit: organizations.seatLimit,
@@ -76,7 +77,11 @@ export function inviteUser(
   return lockThenRead(
     ctx,
     actorUserId,
-    (tx) => readInvite(tx, currentOrganizationId(actorUserId), actorUserId, email, username, now),
+    {
+      send: (tx, organizationId) =>
+        readInvite(tx, organizationId, actorUserId, email, username, now),
+      organizationOf: (facts) => facts?.organizationId,
+    },
     (tx, organization, facts) =>
       writeInvitation(ctx, tx, organization, actorUserId, input, facts, now),
   );

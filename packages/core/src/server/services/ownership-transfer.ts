@@ -14,7 +14,7 @@ import type { OrgkitContext } from "../context";
 import type { Tx } from "../db";
 import { enforce } from "../guard";
 import { lastStatement } from "../last-statement";
-import { currentMembershipId, currentOrganizationId } from "../membership";
+import { currentMembershipId } from "../membership";
 import { facts, lockThenRead, readMembers, requireTarget, withMembers } from "../organization-lock";
 import { cancelQueuedEmails, type OutboxEntry, outboxRows } from "../outbox";
 import { recordChange } from "../record-change";
@@ -164,12 +164,13 @@ export function confirmOwnershipTransfer(
     ctx,
     actorUserId,
     // The claim, then the members it names, behind the lock in one round trip.
-    (tx) => {
-      const organizationId = currentOrganizationId(actorUserId);
-      return Promise.all([
-        claimTransfer(tx, organizationId, tokenHash, now),
-        readMembers(tx, organizationId, actorUserId, transferTarget(tokenHash)),
-      ]);
+    {
+      send: (tx, organizationId) =>
+        Promise.all([
+          claimTransfer(tx, organizationId, tokenHash, now),
+          readMembers(tx, organizationId, actorUserId, transferTarget(tokenHash)),
+        ]),
+      organizationOf: ([, snapshot]) => snapshot.organizationId,
     },
     async (tx, organization, [transfer, snapshot]) => {
       if (!transfer) throw new PolicyError("TRANSFER_NOT_VALID");
