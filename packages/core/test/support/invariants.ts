@@ -1,9 +1,12 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, gt } from "drizzle-orm";
 import { expect } from "vitest";
 import { isAdminLike } from "../../src/policy";
 import { type OrgkitContext, schema } from "../../src/server";
 
-/** The state invariants of R16, R17, R10 and R23 for one organization. */
+/**
+ * The state invariants of R16, R17, R10 and R23 for one organization, at `ctx.now()`. R10: an
+ * expired invitation (still PENDING in its row, R11) no longer reserves its username.
+ */
 export async function expectInvariants(ctx: OrgkitContext, organizationId: string) {
   const members = await ctx.db
     .select()
@@ -29,12 +32,13 @@ export async function expectInvariants(ctx: OrgkitContext, organizationId: strin
       and(
         eq(schema.invitations.organizationId, organizationId),
         eq(schema.invitations.status, "PENDING"),
+        gt(schema.invitations.expiresAt, ctx.now()),
       ),
     );
   const usernames = [...active, ...pending].map((row) => row.username.toLowerCase());
   expect(
     new Set(usernames).size,
-    "usernames unique among active members and pending invitations",
+    "usernames unique among active members and pending, unexpired invitations",
   ).toBe(usernames.length);
   return { members, active };
 }
