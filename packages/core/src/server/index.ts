@@ -14,7 +14,7 @@ export { encodeCursor } from "./pagination";
 export { DataDirLockedError } from "./pglite-lock";
 export { behindTransactionPooler, isPooledUrl, TransactionRolledBackError } from "./postgres";
 export * from "./rate-limit";
-export { recordChange, updateMemberWithAudit } from "./record-change";
+export { memberUpdateWithAudit, recordChange } from "./record-change";
 export * from "./request-context";
 export * from "./row-actions";
 export * as schema from "./schema";

@@ -9,7 +9,7 @@ import { COMMIT_BEHIND } from "./postgres";
  *
  * @param send issues exactly one statement of `tx`.
  * @returns what `send` returns.
- * @example await lastStatement(tx, () => updateMemberWithAudit(tx, where, values, audit));
+ * @example await lastStatement(tx, () => setRole(tx, memberId, values, audit));
  */
 export function lastStatement<T>(tx: Tx, send: () => Promise<T>): Promise<T> {
   const client = (tx._.session as unknown as { client?: Record<symbol, unknown> }).client;

@@ -1,4 +1,4 @@
-import { type AnyColumn, sql } from "drizzle-orm";
+import { type AnyColumn, type Placeholder, sql } from "drizzle-orm";
 import { members } from "./schema";
 
 const own = (column: AnyColumn) => sql`own.${sql.identifier(column.name)}`;
@@ -9,13 +9,14 @@ const own = (column: AnyColumn) => sql`own.${sql.identifier(column.name)}`;
  * as history, and the latest tells a removed member why their next request is refused (R25).
  * The subquery names its columns through its own alias (drizzle may leave them unqualified).
  */
-export const currentMembershipId = (userId: string) => currentMembership(members.id, userId);
+export const currentMembershipId = (userId: string | Placeholder) =>
+  currentMembership(members.id, userId);
 
 /** The organization of an account's current membership (R7's row, as `currentMembershipId`). */
-export const currentOrganizationId = (userId: string) =>
+export const currentOrganizationId = (userId: string | Placeholder) =>
   currentMembership(members.organizationId, userId);
 
-const currentMembership = (column: AnyColumn, userId: string) =>
+const currentMembership = (column: AnyColumn, userId: string | Placeholder) =>
   sql<string>`(select ${own(column)} from ${members} as own where ${own(members.userId)} = ${userId} order by (${own(members.status)} = 'ACTIVE') desc, ${own(members.createdAt)} desc limit 1)`;
 
 /**

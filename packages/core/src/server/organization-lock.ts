@@ -1,9 +1,10 @@
-import { and, eq, inArray, is, or, SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, is, or, type Placeholder, SQL, sql } from "drizzle-orm";
 import { decideMembership, decideUserManagement, type MemberFacts, PolicyError } from "../policy";
 import type { OrgkitContext } from "./context";
 import type { Queryable, Tx } from "./db";
 import { enforce } from "./guard";
 import { currentMembershipId, currentOrganizationId, memberFactColumns } from "./membership";
+import { type Reusable, reusable } from "./reusable";
 import { members, organizations, ownershipTransfers, users } from "./schema";
 
 export type LockedOrganization = { readonly id: string; readonly name: string };
@@ -22,13 +23,14 @@ export async function lockOrganization(
   return organization;
 }
 
-/** The caller's organization row, locked FOR UPDATE (R36); built, not yet sent. */
-const lockStatement = (tx: Tx, actorUserId: string) =>
-  tx
+/** The caller's organization row, locked FOR UPDATE (R36). */
+const lockCallersOrganization = reusable<LockedOrganization[]>((db) =>
+  db
     .select({ id: organizations.id, name: organizations.name })
     .from(organizations)
-    .where(eq(organizations.id, currentOrganizationId(actorUserId)))
-    .for("update");
+    .where(eq(organizations.id, currentOrganizationId(sql.placeholder("actor"))))
+    .for("update"),
+);
 
 /**
  * R36: runs `work` in one transaction that first locks the caller's organization row.
@@ -44,15 +46,18 @@ export function inOrganization<T>(
   work: (tx: Tx, organization: LockedOrganization) => Promise<T>,
 ): Promise<T> {
   return ctx.db.transaction(async (tx) => {
-    const [organization] = await lockStatement(tx, actorUserId);
+    const [organization] = await lockCallersOrganization(tx, { actor: actorUserId });
     if (!organization) enforce(decideMembership(null));
     return work(tx, organization as LockedOrganization);
   });
 }
 
-/** A read sent behind the lock: by the organization's id or by SQL that names it. */
+/**
+ * A read sent behind the lock: of the organization with this id, or (`undefined`) of the
+ * caller's current organization, named in SQL as the lock names it.
+ */
 export type LockedRead<R> = {
-  send(tx: Tx, organizationId: string | SQL): Promise<R>;
+  send(tx: Tx, organizationId: string | undefined): Promise<R>;
   /** The organization the answer is about (null: none). */
   organizationOf(value: R): string | null | undefined;
 };
@@ -73,11 +78,8 @@ export function lockThenRead<R, T>(
 ): Promise<T> {
   return ctx.db.transaction(async (tx) => {
     // Started first, so the driver sends it first; the read queues behind it on the connection.
-    const locking = lockStatement(tx, actorUserId).execute();
-    const [[organization], first] = await Promise.all([
-      locking,
-      read.send(tx, currentOrganizationId(actorUserId)),
-    ]);
+    const locking = lockCallersOrganization(tx, { actor: actorUserId });
+    const [[organization], first] = await Promise.all([locking, read.send(tx, undefined)]);
     if (!organization) enforce(decideMembership(null));
     const locked = organization as LockedOrganization;
     const value = read.organizationOf(first) === locked.id ? first : await read.send(tx, locked.id);
@@ -123,23 +125,21 @@ export type MembersSnapshot = {
   readonly activeAdminLikeCount: number;
 };
 
-const adminLikeCount = (organizationId: string | SQL) =>
+const adminLikeCount = (organizationId: string | SQL | Placeholder) =>
   sql<number>`(select count(*)::int from ${members} where ${members.organizationId} = ${organizationId} and ${members.status} = 'ACTIVE' and ${members.role} in ('OWNER', 'ADMIN'))`;
 
 /**
- * The caller, the members an action touches and the admin-like count, in one read.
- * `targetIds` may be SQL naming one member id (a scalar subquery), for a read sent before the
- * id is known: `=` keeps it an index lookup, where `in (subquery)` under `or` scans the table.
+ * The statement of `readMembers`: `targeted` names one member in SQL, `listed` lists ids.
+ * Values may be placeholders, for a statement built once (`reusable`).
  */
-export async function readMembers(
-  tx: Queryable,
-  organizationId: string | SQL,
-  actorUserId: string,
-  targetIds: readonly string[] | SQL,
-): Promise<MembersSnapshot> {
-  const targeted = is(targetIds, SQL) ? sql`${members.id} = ${targetIds}` : undefined;
-  const listed = is(targetIds, SQL) ? [] : targetIds;
-  const rows = await tx
+function membersQuery(
+  db: Queryable,
+  organizationId: string | SQL | Placeholder,
+  actorUserId: string | Placeholder,
+  targeted: SQL | undefined,
+  listed: readonly (string | Placeholder)[],
+) {
+  return db
     .select({
       ...memberFactColumns,
       userId: members.userId,
@@ -162,13 +162,70 @@ export async function readMembers(
           : eq(members.userId, actorUserId),
       ),
     );
+}
+
+type MembersRows = Awaited<ReturnType<typeof membersQuery>>;
+
+/** A scalar subquery naming one member, built once with placeholders, and their values. */
+export type MemberSubquery = { readonly sql: SQL; readonly values: Record<string, unknown> };
+
+/** `membersQuery` built once per shape: organization given or the caller's, and the targets. */
+const listedStatements = new Map<string, Reusable<MembersRows>>();
+const subqueryStatements = new WeakMap<SQL, Map<string, Reusable<MembersRows>>>();
+
+function membersStatement(callersOrganization: boolean, targets: number | SQL) {
+  let shapes = is(targets, SQL) ? subqueryStatements.get(targets) : listedStatements;
+  if (!shapes) {
+    shapes = new Map();
+    subqueryStatements.set(targets as SQL, shapes);
+  }
+  const key = `${callersOrganization}:${is(targets, SQL) ? "subquery" : targets}`;
+  const known = shapes.get(key);
+  if (known) return known;
+  const actor = sql.placeholder("actor");
+  const organizationId = callersOrganization
+    ? currentOrganizationId(actor)
+    : sql.placeholder("organization");
+  const [targeted, listed] = is(targets, SQL)
+    ? [sql`${members.id} = ${targets}`, []]
+    : [undefined, Array.from({ length: targets }, (_, i) => sql.placeholder(`target${i}`))];
+  const statement = reusable<MembersRows>((db) =>
+    membersQuery(db, organizationId, actor, targeted, listed),
+  );
+  shapes.set(key, statement);
+  return statement;
+}
+
+/**
+ * The caller, the members an action touches and the admin-like count, in one read, of the
+ * organization with this id or (`undefined`) of the caller's current one. The targets are ids,
+ * or a subquery naming one member, for a read sent before the id is known: `=` keeps it an
+ * index lookup, where `in (subquery)` under `or` scans the table.
+ */
+export async function readMembers(
+  tx: Queryable,
+  organizationId: string | undefined,
+  actorUserId: string,
+  targetIds: readonly string[] | MemberSubquery,
+): Promise<MembersSnapshot> {
+  const listed = "sql" in targetIds ? [] : (targetIds as readonly string[]);
+  const statement = membersStatement(
+    organizationId === undefined,
+    "sql" in targetIds ? targetIds.sql : listed.length,
+  );
+  const rows = await statement(tx, {
+    actor: actorUserId,
+    ...(organizationId === undefined ? {} : { organization: organizationId }),
+    ...("sql" in targetIds ? targetIds.values : {}),
+    ...Object.fromEntries(listed.map((id, i) => [`target${i}`, id])),
+  });
   const strip = ({
     activeAdminLikeCount: _,
     isActor: __,
     isTarget: ___,
     organizationId: ____,
     ...row
-  }: (typeof rows)[number]) => row as MemberRow;
+  }: MembersRows[number]) => row as MemberRow;
   const actor = rows.find((row) => row.isActor);
   const targets = rows.filter((row) => row.isTarget || listed.includes(row.id));
   return {

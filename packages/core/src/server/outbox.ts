@@ -136,6 +136,18 @@ export type OutboxEntry = {
 export function outboxRows(entries: OutboxEntry[]) {
   return entries.map(({ at, ...entry }) => ({ ...entry, nextAttemptAt: at, createdAt: at }));
 }
+export type OutboxRow = ReturnType<typeof outboxRows>[number];
+
+/** The columns of an `outboxRows` row, for a statement's placeholders (`placeholderRow`). */
+export const OUTBOX_COLUMNS = [
+  "organizationId",
+  "template",
+  "to",
+  "subjectId",
+  "payload",
+  "nextAttemptAt",
+  "createdAt",
+] as const satisfies readonly (keyof OutboxRow)[];
 
 /** R38: queued in the caller's transaction, delivered after commit. */
 export async function enqueueEmails(tx: Tx, entries: OutboxEntry[]): Promise<void> {

@@ -4,8 +4,14 @@ import type { OrgkitContext } from "../context";
 import { enforce } from "../guard";
 import { lastStatement } from "../last-statement";
 import { facts, requireTarget, withMembers } from "../organization-lock";
-import { updateMemberWithAudit } from "../record-change";
+import { memberUpdateWithAudit } from "../record-change";
 import { members } from "../schema";
+
+// The invariants are repeated in the WHERE: no write to a removed member or the owner.
+const setRole = memberUpdateWithAudit(
+  (id) => and(eq(members.id, id), eq(members.status, "ACTIVE"), ne(members.role, "OWNER")),
+  ["role", "updatedAt"],
+);
 
 /** R16–R19: change an active member's role to ADMIN, USER or VIEWER. */
 export function changeRole(
@@ -24,12 +30,11 @@ export function changeRole(
       }),
     );
     const now = ctx.now();
-    // The invariants are repeated in the WHERE: no write to a removed member or the owner.
-    // A write that matches no row fails (see `updateMemberWithAudit`), so COMMIT may follow.
+    // A write that matches no row fails (see `memberUpdateWithAudit`), so COMMIT may follow.
     await lastStatement(tx, () =>
-      updateMemberWithAudit(
+      setRole(
         tx,
-        and(eq(members.id, target.id), eq(members.status, "ACTIVE"), ne(members.role, "OWNER")),
+        target.id,
         { role: input.role, updatedAt: now },
         {
           organizationId: organization.id,

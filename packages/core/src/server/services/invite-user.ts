@@ -1,4 +1,4 @@
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { shippedLocale } from "../../messages/locales";
 import {
   decideInvite,
@@ -12,7 +12,7 @@ import type { OrgkitContext } from "../context";
 import type { Queryable, Tx } from "../db";
 import { enforce } from "../guard";
 import { inviteConflicts } from "../invite-conflicts";
-import { currentMembershipId, memberFactColumns } from "../membership";
+import { currentMembershipId, currentOrganizationId, memberFactColumns } from "../membership";
 import { type LockedOrganization, lockThenRead } from "../organization-lock";
 import { spendInviteBudget } from "../rate-limit";
 import { recordChange } from "../record-change";
@@ -24,11 +24,12 @@ import { invitationEmail } from "./invitation-email";
 /**
  * The inviter and R9–R10's facts in one read: is the email registered or invited here, is the
  * username taken in the organization (active members and pending, unexpired invitations)?
- * `organizationId` may be SQL (`currentOrganizationId`), for a read sent behind the lock.
+ * `organizationId` undefined reads the caller's current organization, for a read sent behind the
+ * lock.
  */
 export async function readInvite(
   tx: Queryable,
-  organizationId: string | SQL,
+  organizationId: string | undefined,
   actorUserId: string,
   email: string,
   username: string,
@@ -52,7 +53,7 @@ export async function readInvite(
         sql`${members.id} = ${currentMembershipId(actorUserId)}`,
       ),
     )
-    .where(eq(organizations.id, organizationId));
+    .where(eq(organizations.id, organizationId ?? currentOrganizationId(actorUserId)));
   // Without a membership there is no organization to read: the lock's answer refuses first.
   return row;
 }

@@ -4,9 +4,20 @@ import type { OrgkitContext } from "../context";
 import { enforce } from "../guard";
 import { lastStatement } from "../last-statement";
 import { withMembers } from "../organization-lock";
-import { updateMemberWithAudit } from "../record-change";
+import { memberUpdateWithAudit } from "../record-change";
 import { members } from "../schema";
 import { cancelTransfersTo } from "./cancel-transfers";
+
+// The role is read again under the lock: a promotion that committed first wins.
+const departure = memberUpdateWithAudit(
+  (id) =>
+    and(
+      eq(members.id, id),
+      eq(members.status, "ACTIVE"),
+      inArray(members.role, ["USER", "VIEWER"]),
+    ),
+  ["status", "removedAt", "updatedAt", "removalReason"],
+);
 
 /**
  * A USER or VIEWER leaves their organization: they become REMOVED with reason LEFT and are
@@ -23,14 +34,9 @@ export function leaveOrganization(ctx: OrgkitContext, actorUserId: string) {
     if (!actor) throw new Error("orgkit: unreachable, the policy requires a member");
     const now = ctx.now();
     const leaving = () =>
-      updateMemberWithAudit(
+      departure(
         tx,
-        // The role is read again under the lock: a promotion that committed first wins.
-        and(
-          eq(members.id, actor.id),
-          eq(members.status, "ACTIVE"),
-          inArray(members.role, ["USER", "VIEWER"]),
-        ),
+        actor.id,
         { status: "REMOVED", removedAt: now, updatedAt: now, removalReason: "LEFT" },
         {
           organizationId: organization.id,

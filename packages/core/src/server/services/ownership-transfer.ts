@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { shippedLocale } from "../../messages/locales";
 import {
@@ -9,15 +9,22 @@ import {
   PolicyError,
   TRANSFER_TTL_MS,
 } from "../../policy";
-import { type AuditEntry, appendAudit, auditRows } from "../audit-log";
+import { type AuditEntry, appendAudit } from "../audit-log";
 import type { OrgkitContext } from "../context";
 import type { Tx } from "../db";
 import { enforce } from "../guard";
 import { lastStatement } from "../last-statement";
-import { currentMembershipId } from "../membership";
+import { currentMembershipId, currentOrganizationId } from "../membership";
 import { facts, lockThenRead, readMembers, requireTarget, withMembers } from "../organization-lock";
-import { cancelQueuedEmails, type OutboxEntry, outboxRows } from "../outbox";
-import { recordChange } from "../record-change";
+import {
+  cancelQueuedEmails,
+  OUTBOX_COLUMNS,
+  type OutboxEntry,
+  type OutboxRow,
+  outboxRows,
+} from "../outbox";
+import { auditPlaceholders, auditValues, recordChange } from "../record-change";
+import { placeholderRow, placeholderSet, reusable } from "../reusable";
 import {
   auditEvents,
   emailOutbox,
@@ -25,6 +32,7 @@ import {
   organizationDeletions,
   organizations,
   ownershipTransfers,
+  type TransferStatus,
 } from "../schema";
 import { hashToken, newToken, sealToken } from "../tokens";
 import { cancelPendingDeletion } from "./delete-organization";
@@ -167,8 +175,11 @@ export function confirmOwnershipTransfer(
     {
       send: (tx, organizationId) =>
         Promise.all([
-          claimTransfer(tx, organizationId, tokenHash, now),
-          readMembers(tx, organizationId, actorUserId, transferTarget(tokenHash)),
+          claimTransfer(tx, organizationId, actorUserId, tokenHash, now),
+          readMembers(tx, organizationId, actorUserId, {
+            sql: transferTarget,
+            values: { tokenHash },
+          }),
         ]),
       organizationOf: ([, snapshot]) => snapshot.organizationId,
     },
@@ -187,6 +198,14 @@ export function confirmOwnershipTransfer(
         previousOwner: actor.username,
         newOwner: target.username,
       };
+      const notify = (to: string): OutboxEntry => ({
+        organizationId: organization.id,
+        template: "ownership-transferred",
+        to,
+        subjectId: transfer.id,
+        payload: notice,
+        at: now,
+      });
       const swap = () =>
         swapOwner(
           tx,
@@ -202,14 +221,7 @@ export function confirmOwnershipTransfer(
             after: { owner: target.username, previousOwnerRole: "ADMIN" },
             at: now,
           },
-          [actor.email, target.email].map((to) => ({
-            organizationId: organization.id,
-            template: "ownership-transferred" as const,
-            to,
-            subjectId: transfer.id,
-            payload: notice,
-            at: now,
-          })),
+          [notify(actor.email), notify(target.email)],
         );
       if (transfer.deletionPending) {
         // A deletion the previous owner asked for is theirs: the new owner decides anew.
@@ -221,39 +233,114 @@ export function confirmOwnershipTransfer(
   );
 }
 
-/** The member a transfer link names, as a subquery. */
-const transferTarget = (tokenHash: string) =>
-  sql`(select ${ownershipTransfers.toMemberId} from ${ownershipTransfers} where ${ownershipTransfers.tokenHash} = ${tokenHash})`;
+/** The member a transfer link names, as a subquery of the link's hash (`tokenHash`). */
+const transferTarget = sql`(select ${ownershipTransfers.toMemberId} from ${ownershipTransfers} where ${ownershipTransfers.tokenHash} = ${sql.placeholder("tokenHash")})`;
+
+/** `claimTransfer`'s statement, of the caller's current organization or of a given one. */
+function claimStatement(callersOrganization: boolean) {
+  return reusable<ClaimedTransfer[]>((db) => {
+    const organizationId = callersOrganization
+      ? currentOrganizationId(sql.placeholder("actor"))
+      : sql.placeholder("organization");
+    const previous = alias(ownershipTransfers, "previous");
+    return db
+      .update(ownershipTransfers)
+      .set(
+        placeholderSet(ownershipTransfers, {
+          status: "CONFIRMED",
+          endedAt: sql.placeholder("now"),
+        }),
+      )
+      .from(previous)
+      .where(
+        and(
+          eq(ownershipTransfers.id, previous.id),
+          eq(ownershipTransfers.tokenHash, sql.placeholder("tokenHash")),
+          eq(ownershipTransfers.organizationId, organizationId),
+        ),
+      )
+      .returning({
+        id: previous.id,
+        status: previous.status,
+        fromMemberId: previous.fromMemberId,
+        toMemberId: previous.toMemberId,
+        expiresAt: previous.expiresAt,
+        // Read under the lock: exact. Almost never true, so its statements are skipped.
+        deletionPending: sql<boolean>`exists (select 1 from ${organizationDeletions} d where d.organization_id = ${organizationId} and d.status = 'PENDING')`,
+      });
+  });
+}
+type ClaimedTransfer = {
+  id: string;
+  status: TransferStatus;
+  fromMemberId: string;
+  toMemberId: string;
+  expiresAt: Date;
+  deletionPending: boolean;
+};
+const claims = { callers: claimStatement(true), given: claimStatement(false) };
 
 /**
  * Claims a transfer by its link: marks it CONFIRMED and returns its state from
  * before this statement. A refusal afterwards rolls the claim back. One statement instead of a
- * read and a later write. `organizationId` may be SQL, for a claim sent behind the lock.
+ * read and a later write. `organizationId` undefined names the caller's current organization, for
+ * a claim sent behind the lock.
  */
-async function claimTransfer(tx: Tx, organizationId: string | SQL, tokenHash: string, now: Date) {
-  const previous = alias(ownershipTransfers, "previous");
-  const [transfer] = await tx
-    .update(ownershipTransfers)
-    .set({ status: "CONFIRMED", endedAt: now })
-    .from(previous)
-    .where(
-      and(
-        eq(ownershipTransfers.id, previous.id),
-        eq(ownershipTransfers.tokenHash, tokenHash),
-        eq(ownershipTransfers.organizationId, organizationId),
-      ),
-    )
-    .returning({
-      id: previous.id,
-      status: previous.status,
-      fromMemberId: previous.fromMemberId,
-      toMemberId: previous.toMemberId,
-      expiresAt: previous.expiresAt,
-      // Read under the lock: exact. Almost never true, so its statements are skipped.
-      deletionPending: sql<boolean>`exists (select 1 from ${organizationDeletions} d where d.organization_id = ${organizationId} and d.status = 'PENDING')`,
-    });
+async function claimTransfer(
+  tx: Tx,
+  organizationId: string | undefined,
+  actorUserId: string,
+  tokenHash: string,
+  now: Date,
+) {
+  const [transfer] =
+    organizationId === undefined
+      ? await claims.callers(tx, { actor: actorUserId, tokenHash, now })
+      : await claims.given(tx, { organization: organizationId, tokenHash, now });
   return transfer;
 }
+
+/** Both notices of a transfer, as placeholders of `swapStatement`. */
+const noticeRows = [0, 1].map((i) => placeholderRow(`notice${i}.`, OUTBOX_COLUMNS));
+
+/** `swapOwner`'s statement: the swap, its audit event and both notices. */
+const swapStatement = reusable<unknown>((db) => {
+  const ownerId = sql.placeholder("ownerId");
+  const targetId = sql.placeholder("targetId");
+  const swapped = db.$with("swapped").as(
+    db
+      .update(members)
+      .set(
+        placeholderSet(members, {
+          role: sql`case when ${members.id} = ${ownerId} then 'ADMIN' else 'OWNER' end`,
+          updatedAt: sql.placeholder("at"),
+        }),
+      )
+      .where(
+        and(
+          eq(members.status, "ACTIVE"),
+          or(
+            and(eq(members.id, ownerId), eq(members.role, "OWNER")),
+            and(eq(members.id, targetId), inArray(members.role, ["ADMIN", "USER"])),
+          ),
+        ),
+      )
+      .returning({ id: members.id }),
+  );
+  const appended = db.$with("appended").as(
+    db
+      .insert(auditEvents)
+      .values({
+        ...auditPlaceholders.row,
+        targetId: sql`(select ${targetId}::text where (select count(*) from ${swapped}) = 2)`,
+      })
+      .returning({ id: auditEvents.id }),
+  );
+  return db
+    .with(swapped, appended)
+    .insert(emailOutbox)
+    .values(noticeRows.map((notice) => notice.row));
+});
 
 /**
  * The owner becomes ADMIN and the target OWNER in one UPDATE (the one-owner constraint is
@@ -266,39 +353,14 @@ async function swapOwner(
   tx: Tx,
   swap: { ownerId: string; targetId: string; at: Date },
   audit: Omit<AuditEntry, "targetId">,
-  notices: OutboxEntry[],
+  notices: [OutboxEntry, OutboxEntry],
 ) {
-  const { ownerId, targetId, at } = swap;
-  const swapped = tx.$with("swapped").as(
-    tx
-      .update(members)
-      .set({
-        role: sql`case when ${members.id} = ${ownerId} then 'ADMIN' else 'OWNER' end`,
-        updatedAt: at,
-      })
-      .where(
-        and(
-          eq(members.status, "ACTIVE"),
-          or(
-            and(eq(members.id, ownerId), eq(members.role, "OWNER")),
-            and(eq(members.id, targetId), inArray(members.role, ["ADMIN", "USER"])),
-          ),
-        ),
-      )
-      .returning({ id: members.id }),
-  );
-  const [row] = auditRows({ ...audit, targetId: "" });
-  if (!row) throw new Error("orgkit: no audit row");
-  const appended = tx.$with("appended").as(
-    tx
-      .insert(auditEvents)
-      .values({
-        ...row,
-        targetId: sql`(select ${targetId}::text where (select count(*) from ${swapped}) = 2)`,
-      })
-      .returning({ id: auditEvents.id }),
-  );
-  await tx.with(swapped, appended).insert(emailOutbox).values(outboxRows(notices));
+  const rows = outboxRows(notices);
+  await swapStatement(tx, {
+    ...swap,
+    ...auditValues(audit),
+    ...Object.assign({}, ...noticeRows.map((notice, i) => notice.values(rows[i] as OutboxRow))),
+  });
 }
 
 export type TransferPreview = {

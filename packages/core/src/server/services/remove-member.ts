@@ -4,9 +4,15 @@ import type { OrgkitContext } from "../context";
 import { enforce } from "../guard";
 import { lastStatement } from "../last-statement";
 import { facts, requireTarget, withMembers } from "../organization-lock";
-import { updateMemberWithAudit } from "../record-change";
+import { memberUpdateWithAudit } from "../record-change";
 import { members } from "../schema";
 import { cancelTransfersTo } from "./cancel-transfers";
+
+// The invariants are repeated in the WHERE: never the owner, never twice.
+const removal = memberUpdateWithAudit(
+  (id) => and(eq(members.id, id), eq(members.status, "ACTIVE"), ne(members.role, "OWNER")),
+  ["status", "removedAt", "updatedAt", "removalReason"],
+);
 
 /** R25–R28: the member stays listed as REMOVED and loses access at once. */
 export function removeMember(ctx: OrgkitContext, actorUserId: string, input: { memberId: string }) {
@@ -20,10 +26,10 @@ export function removeMember(ctx: OrgkitContext, actorUserId: string, input: { m
       }),
     );
     const now = ctx.now();
-    const removal = () =>
-      updateMemberWithAudit(
+    const remove = () =>
+      removal(
         tx,
-        and(eq(members.id, target.id), eq(members.status, "ACTIVE"), ne(members.role, "OWNER")),
+        target.id,
         { status: "REMOVED", removedAt: now, updatedAt: now, removalReason: "REMOVED" },
         {
           organizationId: organization.id,
@@ -39,9 +45,9 @@ export function removeMember(ctx: OrgkitContext, actorUserId: string, input: { m
     // R25: a pending transfer to the removed member is cancelled with it. Without one, the
     // removal is the last statement (it fails when it matches no row).
     if (target.transferPending) {
-      await removal();
+      await remove();
       await cancelTransfersTo(tx, organization.id, target, actorUserId, now, "target removed");
-    } else await lastStatement(tx, removal);
+    } else await lastStatement(tx, remove);
     return { memberId: target.id, userId: target.userId, organizationId: organization.id };
   });
 }
