@@ -1,8 +1,20 @@
-import { type AnyColumn, Column, getTableName, is, type SQL, sql } from "drizzle-orm";
+import {
+  type AnyColumn,
+  Column,
+  getTableName,
+  is,
+  type Placeholder,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import { invitations, members, users } from "./schema";
+import { instant } from "./seats";
 
-/** A value, or a column of the row being read (for one answer per listed invitation). */
-type Value = string | SQL | AnyColumn;
+/**
+ * A value, a placeholder of one (`reusable`), or a column of the row being read (for one answer
+ * per listed invitation).
+ */
+type Value = string | SQL | AnyColumn | Placeholder;
 
 /**
  * `table.column`, always qualified. drizzle leaves the columns of a one-table select
@@ -10,7 +22,7 @@ type Value = string | SQL | AnyColumn;
  */
 const ref = (table: string, column: AnyColumn) =>
   sql`${sql.identifier(table)}.${sql.identifier(column.name)}`;
-const outer = (value: Value): string | SQL =>
+const outer = (value: Value): string | SQL | Placeholder =>
   is(value, Column) ? ref(getTableName(value.table), value) : value;
 
 /**
@@ -29,12 +41,13 @@ export function inviteConflicts(input: {
   organizationId: Value;
   email: Value;
   username: Value;
-  now: Date;
+  /** A moment, or a placeholder of one as an ISO 8601 string. */
+  now: Date | Placeholder;
   except?: Value;
 }) {
   const organizationId = outer(input.organizationId);
   const other = (column: AnyColumn) => ref("other_invitation", column);
-  const open = sql`${other(invitations.organizationId)} = ${organizationId} and ${other(invitations.status)} = 'PENDING' and ${other(invitations.expiresAt)} > ${input.now.toISOString()}::timestamptz${input.except ? sql` and ${other(invitations.id)} <> ${outer(input.except)}` : sql``}`;
+  const open = sql`${other(invitations.organizationId)} = ${organizationId} and ${other(invitations.status)} = 'PENDING' and ${other(invitations.expiresAt)} > ${instant(input.now)}::timestamptz${input.except ? sql` and ${other(invitations.id)} <> ${outer(input.except)}` : sql``}`;
   const openInvitation = (column: AnyColumn, value: Value) =>
     sql`exists (select 1 from ${invitations} as other_invitation where ${open} and lower(${other(column)}) = lower(${outer(value)}))`;
   return {

@@ -4,7 +4,7 @@ import type { OrgkitContext } from "./context";
 import type { Queryable, Tx } from "./db";
 import { enforce } from "./guard";
 import { currentMembershipId, currentOrganizationId, memberFactColumns } from "./membership";
-import { type Reusable, reusable } from "./reusable";
+import { reusable, reusableShapes } from "./reusable";
 import { members, organizations, ownershipTransfers, users } from "./schema";
 
 export type LockedOrganization = { readonly id: string; readonly name: string };
@@ -166,35 +166,31 @@ function membersQuery(
 
 type MembersRows = Awaited<ReturnType<typeof membersQuery>>;
 
-/** A scalar subquery naming one member, built once with placeholders, and their values. */
+/**
+ * A scalar subquery naming one member, built once with placeholders (a module's constant: its
+ * statement is built once per subquery), and the placeholders' values.
+ */
 export type MemberSubquery = { readonly sql: SQL; readonly values: Record<string, unknown> };
 
-/** `membersQuery` built once per shape: organization given or the caller's, and the targets. */
-const listedStatements = new Map<string, Reusable<MembersRows>>();
-const subqueryStatements = new WeakMap<SQL, Map<string, Reusable<MembersRows>>>();
-
-function membersStatement(callersOrganization: boolean, targets: number | SQL) {
-  let shapes = is(targets, SQL) ? subqueryStatements.get(targets) : listedStatements;
-  if (!shapes) {
-    shapes = new Map();
-    subqueryStatements.set(targets as SQL, shapes);
-  }
-  const key = `${callersOrganization}:${is(targets, SQL) ? "subquery" : targets}`;
-  const known = shapes.get(key);
-  if (known) return known;
-  const actor = sql.placeholder("actor");
-  const organizationId = callersOrganization
-    ? currentOrganizationId(actor)
-    : sql.placeholder("organization");
-  const [targeted, listed] = is(targets, SQL)
-    ? [sql`${members.id} = ${targets}`, []]
-    : [undefined, Array.from({ length: targets }, (_, i) => sql.placeholder(`target${i}`))];
-  const statement = reusable<MembersRows>((db) =>
-    membersQuery(db, organizationId, actor, targeted, listed),
-  );
-  shapes.set(key, statement);
-  return statement;
-}
+/** `membersQuery` with placeholders, for the caller's organization or a given one. */
+const membersStatement = (callersOrganization: boolean) =>
+  reusableShapes<number | SQL, MembersRows>((targets) => {
+    const actor = sql.placeholder("actor");
+    const organizationId = callersOrganization
+      ? currentOrganizationId(actor)
+      : sql.placeholder("organization");
+    return is(targets, SQL)
+      ? (db) => membersQuery(db, organizationId, actor, sql`${members.id} = ${targets}`, [])
+      : (db) =>
+          membersQuery(
+            db,
+            organizationId,
+            actor,
+            undefined,
+            Array.from({ length: targets }, (_, i) => sql.placeholder(`target${i}`)),
+          );
+  });
+const membersStatements = { callers: membersStatement(true), given: membersStatement(false) };
 
 /**
  * The caller, the members an action touches and the admin-like count, in one read, of the
@@ -209,8 +205,7 @@ export async function readMembers(
   targetIds: readonly string[] | MemberSubquery,
 ): Promise<MembersSnapshot> {
   const listed = "sql" in targetIds ? [] : (targetIds as readonly string[]);
-  const statement = membersStatement(
-    organizationId === undefined,
+  const statement = membersStatements[organizationId === undefined ? "callers" : "given"](
     "sql" in targetIds ? targetIds.sql : listed.length,
   );
   const rows = await statement(tx, {

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { PolicyError } from "../policy";
 import type { OrgkitContext } from "./context";
 import type { Queryable } from "./db";
+import { reusableShapes } from "./reusable";
 import { rateLimits } from "./schema";
 
 export type RateLimit = { readonly limit: number; readonly windowMs: number };
@@ -26,6 +27,25 @@ export async function consumeRateLimit(
   return { remaining };
 }
 
+/** `consumeRateLimits`'s statement for a number of windows. */
+const countStatement = reusableShapes<number, { key: string; count: number }[]>(
+  (windows) => (db) =>
+    db
+      .insert(rateLimits)
+      .values(
+        Array.from({ length: windows }, (_, i) => ({
+          key: sql.placeholder(`key${i}`),
+          windowStart: sql.placeholder(`windowStart${i}`),
+          count: 1,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: [rateLimits.key, rateLimits.windowStart],
+        set: { count: sql`${rateLimits.count} + 1` },
+      })
+      .returning({ key: rateLimits.key, count: rateLimits.count }),
+);
+
 /**
  * Counts one request against several fixed windows at once, in one statement (each key its own
  * row and window). Returns what is left of each, in the given order.
@@ -42,16 +62,16 @@ export async function consumeRateLimits(
   const windows = limits.map(({ key, windowMs }) => ({
     key,
     windowStart: new Date(now - (now % windowMs)),
-    count: 1,
   }));
-  const rows = await db
-    .insert(rateLimits)
-    .values(windows)
-    .onConflictDoUpdate({
-      target: [rateLimits.key, rateLimits.windowStart],
-      set: { count: sql`${rateLimits.count} + 1` },
-    })
-    .returning({ key: rateLimits.key, count: rateLimits.count });
+  const rows = await countStatement(windows.length)(
+    db,
+    Object.fromEntries(
+      windows.flatMap(({ key, windowStart }, i) => [
+        [`key${i}`, key],
+        [`windowStart${i}`, windowStart],
+      ]),
+    ),
+  );
   const counts = new Map(rows.map((row) => [row.key, row.count]));
   let retryAfterSeconds = 0;
   const remaining = limits.map(({ key, limit, windowMs }, i) => {

@@ -1,30 +1,9 @@
 import { type Placeholder, type SQL, sql } from "drizzle-orm";
 import { type AuditEntry, auditRows } from "./audit-log";
 import type { Tx } from "./db";
-import { type OutboxEntry, outboxRows } from "./outbox";
-import { placeholderRow, placeholderSet, reusable } from "./reusable";
+import { OUTBOX_COLUMNS, type OutboxEntry, type OutboxRow, outboxRows } from "./outbox";
+import { placeholderRow, placeholderSet, reusable, reusableShapes } from "./reusable";
 import { auditEvents, emailOutbox, members } from "./schema";
-
-/**
- * R32 + R38 in one statement: the audit event and the queued emails of a change, written
- * together in the change's transaction (a data-modifying CTE saves a round trip).
- */
-export async function recordChange(
-  tx: Tx,
-  audit: AuditEntry,
-  emails: OutboxEntry[],
-): Promise<void> {
-  if (emails.length === 0) {
-    await tx.insert(auditEvents).values(auditRows(audit));
-    return;
-  }
-  const appended = tx
-    .$with("appended")
-    .as(tx.insert(auditEvents).values(auditRows(audit)).returning({ id: auditEvents.id }));
-  await tx.with(appended).insert(emailOutbox).values(outboxRows(emails));
-}
-
-type MemberColumn = keyof typeof members.$inferInsert;
 
 /** An audit event's columns as placeholders (all but `target_id`), for `reusable` statements. */
 export const auditPlaceholders = placeholderRow("audit.", [
@@ -44,6 +23,51 @@ export function auditValues(audit: Omit<AuditEntry, "targetId">) {
   if (!row) throw new Error("orgkit: no audit row");
   return auditPlaceholders.values(row);
 }
+
+/** The `count` queued emails of a statement, as placeholders (`email0.to`, …). */
+export const emailPlaceholders = (count: number) =>
+  Array.from({ length: count }, (_, i) => placeholderRow(`email${i}.`, OUTBOX_COLUMNS));
+
+/** The values of `emailPlaceholders(emails.length)` for these emails. */
+export function emailValues(emails: readonly OutboxEntry[]) {
+  const rows = outboxRows([...emails]);
+  return Object.assign(
+    {},
+    ...emailPlaceholders(rows.length).map((email, i) => email.values(rows[i] as OutboxRow)),
+  ) as Record<string, unknown>;
+}
+
+/** `recordChange`'s statement for a number of emails. */
+const changeStatement = reusableShapes<number, unknown>((emails) => (db) => {
+  const event = { ...auditPlaceholders.row, targetId: sql.placeholder("audit.targetId") };
+  if (emails === 0) return db.insert(auditEvents).values(event);
+  const appended = db
+    .$with("appended")
+    .as(db.insert(auditEvents).values(event).returning({ id: auditEvents.id }));
+  return db
+    .with(appended)
+    .insert(emailOutbox)
+    .values(emailPlaceholders(emails).map((email) => email.row));
+});
+
+/**
+ * R32 + R38 in one statement: the audit event and the queued emails of a change, written
+ * together in the change's transaction (a data-modifying CTE saves a round trip).
+ */
+export async function recordChange(
+  tx: Tx,
+  audit: AuditEntry,
+  emails: OutboxEntry[],
+): Promise<void> {
+  const { targetId, ...rest } = audit;
+  await changeStatement(emails.length)(tx, {
+    ...auditValues(rest),
+    "audit.targetId": targetId,
+    ...emailValues(emails),
+  });
+}
+
+type MemberColumn = keyof typeof members.$inferInsert;
 
 /**
  * A member's UPDATE and its audit event in one statement, built once per process (`reusable`):

@@ -1,21 +1,25 @@
-import { eq, type SQL, sql } from "drizzle-orm";
+import { eq, Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Seats } from "../policy";
 import type { OrgkitContext } from "./context";
 import type { Queryable } from "./db";
 import { organizations } from "./schema";
 
+/** A moment as SQL compares it: an ISO 8601 string, or a placeholder of one. */
+export const instant = (now: Date | Placeholder) =>
+  now instanceof Placeholder ? now : now.toISOString();
+
 /** Counts only where the organization has a seat limit: 0 otherwise, without reading a row. */
-const whenLimited = (organizationId: string | SQL, count: SQL) =>
+const whenLimited = (organizationId: string | SQL | Placeholder, count: SQL) =>
   sql`(case when (select seat_org.seat_limit from organizations as seat_org where seat_org.id = ${organizationId}) is null then 0 else ${count} end)::int`;
 
 /**
  * Seats in use as SQL to select: active members plus pending, unexpired invitations of the
  * organization. Read under the organization's lock, so concurrent invitations count each other.
  * An organization without a limit counts nothing (0): an invitation into 100,000 members
- * costs what it costs into 10.
+ * costs what it costs into 10. `now` may be a placeholder of an ISO 8601 string (`reusable`).
  */
-export const seatsUsed = (organizationId: string | SQL, now: Date) =>
-  sql<number>`${whenLimited(organizationId, sql`(select count(*) from members as seat_member where seat_member.organization_id = ${organizationId} and seat_member.status = 'ACTIVE') + (select count(*) from invitations as seat_invitation where seat_invitation.organization_id = ${organizationId} and seat_invitation.status = 'PENDING' and seat_invitation.expires_at > ${now.toISOString()}::timestamptz)`)}`;
+export const seatsUsed = (organizationId: string | SQL | Placeholder, now: Date | Placeholder) =>
+  sql<number>`${whenLimited(organizationId, sql`(select count(*) from members as seat_member where seat_member.organization_id = ${organizationId} and seat_member.status = 'ACTIVE') + (select count(*) from invitations as seat_invitation where seat_invitation.organization_id = ${organizationId} and seat_invitation.status = 'PENDING' and seat_invitation.expires_at > ${instant(now)}::timestamptz)`)}`;
 
 /** The organization's seats: in use, and its limit (null: none). */
 export async function readSeats(db: Queryable, organizationId: string, now: Date): Promise<Seats> {

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type Placeholder, type SQL, sql } from "drizzle-orm";
 import { shippedLocale } from "../../messages/locales";
 import {
   decideInvite,
@@ -16,28 +16,24 @@ import { currentMembershipId, currentOrganizationId, memberFactColumns } from ".
 import { type LockedOrganization, lockThenRead } from "../organization-lock";
 import { spendInviteBudget } from "../rate-limit";
 import { recordChange } from "../record-change";
+import { placeholderRow, reusable, reusableShapes } from "../reusable";
 import { invitations, members, organizations } from "../schema";
 import { seatsUsed } from "../seats";
 import { newToken } from "../tokens";
 import { invitationEmail } from "./invitation-email";
 
-/**
- * The inviter and R9–R10's facts in one read: is the email registered or invited here, is the
- * username taken in the organization (active members and pending, unexpired invitations)?
- * `organizationId` undefined reads the caller's current organization, for a read sent behind the
- * lock.
- */
-export async function readInvite(
-  tx: Queryable,
-  organizationId: string | undefined,
-  actorUserId: string,
-  email: string,
-  username: string,
-  now: Date,
+/** The statement of `readInvite`; values may be placeholders (`reusable`). */
+function inviteQuery(
+  db: Queryable,
+  organizationId: SQL | Placeholder,
+  actorUserId: Placeholder,
+  email: Placeholder,
+  username: Placeholder,
+  now: Placeholder,
 ) {
   // The subqueries name the organization through the row being read.
   const organization = sql`${sql.identifier("organizations")}.${sql.identifier("id")}`;
-  const [row] = await tx
+  return db
     .select({
       organizationId: organizations.id,
       actor: { ...memberFactColumns, username: members.username },
@@ -53,10 +49,68 @@ export async function readInvite(
         sql`${members.id} = ${currentMembershipId(actorUserId)}`,
       ),
     )
-    .where(eq(organizations.id, organizationId ?? currentOrganizationId(actorUserId)));
+    .where(eq(organizations.id, organizationId));
+}
+
+/** `inviteQuery` with placeholders: of the caller's current organization, or of a given one. */
+const inviteStatement = reusableShapes<boolean, Awaited<ReturnType<typeof inviteQuery>>>(
+  (callersOrganization) => (db) => {
+    const actor = sql.placeholder("actor");
+    return inviteQuery(
+      db,
+      callersOrganization ? currentOrganizationId(actor) : sql.placeholder("organization"),
+      actor,
+      sql.placeholder("email"),
+      sql.placeholder("username"),
+      sql.placeholder("now"),
+    );
+  },
+);
+
+/**
+ * The inviter and R9–R10's facts in one read: is the email registered or invited here, is the
+ * username taken in the organization (active members and pending, unexpired invitations)?
+ * `organizationId` undefined reads the caller's current organization, for a read sent behind the
+ * lock.
+ */
+export async function readInvite(
+  tx: Queryable,
+  organizationId: string | undefined,
+  actorUserId: string,
+  email: string,
+  username: string,
+  now: Date,
+) {
+  const values = { actor: actorUserId, email, username, now: now.toISOString() };
+  const [row] =
+    organizationId === undefined
+      ? await inviteStatement(true)(tx, values)
+      : await inviteStatement(false)(tx, { ...values, organization: organizationId });
   // Without a membership there is no organization to read: the lock's answer refuses first.
   return row;
 }
+
+/** The columns a new invitation's row gives; the rest take their defaults. */
+const INVITATION_COLUMNS = [
+  "id",
+  "organizationId",
+  "email",
+  "username",
+  "role",
+  "tokenHash",
+  "invitedByMemberId",
+  "createdAt",
+  "sentAt",
+  "expiresAt",
+  "locale",
+] as const;
+type NewInvitation = Required<
+  Pick<typeof invitations.$inferInsert, (typeof INVITATION_COLUMNS)[number]>
+>;
+const invitation = placeholderRow("", INVITATION_COLUMNS);
+const insertStatement = reusable<unknown>((db) => db.insert(invitations).values(invitation.row));
+const insertInvitation = (tx: Tx, row: NewInvitation) =>
+  insertStatement(tx, invitation.values(row));
 
 type InviteFacts = NonNullable<Awaited<ReturnType<typeof readInvite>>>;
 type InviteInput = { email: string; username: string; role: string; locale?: string | undefined };
@@ -146,7 +200,7 @@ async function writeInvitation(
   const locale = shippedLocale(input.locale);
   await Promise.all([
     spendInviteBudget(ctx, tx, actorUserId, organization.id),
-    tx.insert(invitations).values({
+    insertInvitation(tx, {
       id,
       organizationId: organization.id,
       email,

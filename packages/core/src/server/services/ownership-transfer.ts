@@ -16,15 +16,15 @@ import { enforce } from "../guard";
 import { lastStatement } from "../last-statement";
 import { currentMembershipId, currentOrganizationId } from "../membership";
 import { facts, lockThenRead, readMembers, requireTarget, withMembers } from "../organization-lock";
+import { cancelQueuedEmails, type OutboxEntry } from "../outbox";
 import {
-  cancelQueuedEmails,
-  OUTBOX_COLUMNS,
-  type OutboxEntry,
-  type OutboxRow,
-  outboxRows,
-} from "../outbox";
-import { auditPlaceholders, auditValues, recordChange } from "../record-change";
-import { placeholderRow, placeholderSet, reusable } from "../reusable";
+  auditPlaceholders,
+  auditValues,
+  emailPlaceholders,
+  emailValues,
+  recordChange,
+} from "../record-change";
+import { placeholderSet, reusable, reusableShapes } from "../reusable";
 import {
   auditEvents,
   emailOutbox,
@@ -237,39 +237,38 @@ export function confirmOwnershipTransfer(
 const transferTarget = sql`(select ${ownershipTransfers.toMemberId} from ${ownershipTransfers} where ${ownershipTransfers.tokenHash} = ${sql.placeholder("tokenHash")})`;
 
 /** `claimTransfer`'s statement, of the caller's current organization or of a given one. */
-function claimStatement(callersOrganization: boolean) {
-  return reusable<ClaimedTransfer[]>((db) => {
-    const organizationId = callersOrganization
-      ? currentOrganizationId(sql.placeholder("actor"))
-      : sql.placeholder("organization");
-    const previous = alias(ownershipTransfers, "previous");
-    return db
-      .update(ownershipTransfers)
-      .set(
-        placeholderSet(ownershipTransfers, {
-          status: "CONFIRMED",
-          endedAt: sql.placeholder("now"),
-        }),
-      )
-      .from(previous)
-      .where(
-        and(
-          eq(ownershipTransfers.id, previous.id),
-          eq(ownershipTransfers.tokenHash, sql.placeholder("tokenHash")),
-          eq(ownershipTransfers.organizationId, organizationId),
-        ),
-      )
-      .returning({
-        id: previous.id,
-        status: previous.status,
-        fromMemberId: previous.fromMemberId,
-        toMemberId: previous.toMemberId,
-        expiresAt: previous.expiresAt,
-        // Read under the lock: exact. Almost never true, so its statements are skipped.
-        deletionPending: sql<boolean>`exists (select 1 from ${organizationDeletions} d where d.organization_id = ${organizationId} and d.status = 'PENDING')`,
-      });
-  });
-}
+const claimStatement = reusableShapes<boolean, ClaimedTransfer[]>((callersOrganization) => (db) => {
+  const organizationId = callersOrganization
+    ? currentOrganizationId(sql.placeholder("actor"))
+    : sql.placeholder("organization");
+  const previous = alias(ownershipTransfers, "previous");
+  return db
+    .update(ownershipTransfers)
+    .set(
+      placeholderSet(ownershipTransfers, {
+        status: "CONFIRMED",
+        endedAt: sql.placeholder("now"),
+      }),
+    )
+    .from(previous)
+    .where(
+      and(
+        eq(ownershipTransfers.id, previous.id),
+        eq(ownershipTransfers.tokenHash, sql.placeholder("tokenHash")),
+        eq(ownershipTransfers.organizationId, organizationId),
+      ),
+    )
+    .returning({
+      id: previous.id,
+      status: previous.status,
+      fromMemberId: previous.fromMemberId,
+      toMemberId: previous.toMemberId,
+      expiresAt: previous.expiresAt,
+      // Read under the lock: exact. Almost never true, so its statements are skipped.
+      deletionPending: sql<boolean>`exists (select 1 from ${organizationDeletions} d where d.organization_id = ${organizationId} and d.status = 'PENDING')`,
+    });
+});
+
 type ClaimedTransfer = {
   id: string;
   status: TransferStatus;
@@ -278,7 +277,6 @@ type ClaimedTransfer = {
   expiresAt: Date;
   deletionPending: boolean;
 };
-const claims = { callers: claimStatement(true), given: claimStatement(false) };
 
 /**
  * Claims a transfer by its link: marks it CONFIRMED and returns its state from
@@ -295,13 +293,10 @@ async function claimTransfer(
 ) {
   const [transfer] =
     organizationId === undefined
-      ? await claims.callers(tx, { actor: actorUserId, tokenHash, now })
-      : await claims.given(tx, { organization: organizationId, tokenHash, now });
+      ? await claimStatement(true)(tx, { actor: actorUserId, tokenHash, now })
+      : await claimStatement(false)(tx, { organization: organizationId, tokenHash, now });
   return transfer;
 }
-
-/** Both notices of a transfer, as placeholders of `swapStatement`. */
-const noticeRows = [0, 1].map((i) => placeholderRow(`notice${i}.`, OUTBOX_COLUMNS));
 
 /** `swapOwner`'s statement: the swap, its audit event and both notices. */
 const swapStatement = reusable<unknown>((db) => {
@@ -339,7 +334,7 @@ const swapStatement = reusable<unknown>((db) => {
   return db
     .with(swapped, appended)
     .insert(emailOutbox)
-    .values(noticeRows.map((notice) => notice.row));
+    .values(emailPlaceholders(2).map((email) => email.row));
 });
 
 /**
@@ -355,12 +350,7 @@ async function swapOwner(
   audit: Omit<AuditEntry, "targetId">,
   notices: [OutboxEntry, OutboxEntry],
 ) {
-  const rows = outboxRows(notices);
-  await swapStatement(tx, {
-    ...swap,
-    ...auditValues(audit),
-    ...Object.assign({}, ...noticeRows.map((notice, i) => notice.values(rows[i] as OutboxRow))),
-  });
+  await swapStatement(tx, { ...swap, ...auditValues(audit), ...emailValues(notices) });
 }
 
 export type TransferPreview = {
