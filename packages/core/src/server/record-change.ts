@@ -106,7 +106,7 @@ export function memberUpdateWithAudit<K extends MemberColumn>(
   return async (
     tx: Tx,
     memberId: string,
-    values: Pick<typeof members.$inferInsert, K>,
+    values: Required<Pick<typeof members.$inferInsert, K>>,
     audit: Omit<AuditEntry, "targetId">,
   ): Promise<void> => {
     await statement(tx, {

@@ -1,4 +1,5 @@
 import { is, Param, Placeholder, type Query, sql } from "drizzle-orm";
+import type { WithCacheConfig } from "drizzle-orm/cache/core/types";
 import type {
   PgPreparedQuery,
   PgTable,
@@ -11,6 +12,9 @@ import type { Queryable } from "./db";
 /** What drizzle's prepared query keeps of a built statement: its text and how rows map. */
 type Built = {
   query: Query;
+  /** What drizzle's query cache, when the host's drizzle has one, needs to hear of a write. */
+  queryMetadata: PreparedInternals["queryMetadata"];
+  cacheConfig: PreparedInternals["cacheConfig"];
   fields: SelectedFieldsOrdered | undefined;
   arrayMode: boolean;
   joinsNotNullableMap: Record<string, boolean> | undefined;
@@ -18,6 +22,8 @@ type Built = {
 
 /** The fields drizzle's prepared queries carry on both drivers (postgres-js and PGlite). */
 type PreparedInternals = {
+  queryMetadata?: { type: "select" | "update" | "delete" | "insert"; tables: string[] };
+  cacheConfig?: WithCacheConfig;
   fields?: SelectedFieldsOrdered;
   _isResponseInArrayMode?: boolean;
   joinsNotNullableMap?: Record<string, boolean>;
@@ -56,7 +62,8 @@ export type Reusable<R> = (db: Queryable, values: Record<string, unknown>) => Pr
  *
  * @param build Builds the statement on the queryable it is given (called once, on first use).
  * @returns `(tx, values) => rows`: the rows as the builder would map them.
- * @throws Error from drizzle when a placeholder has no value; the driver's error on failure.
+ * @throws Error when a placeholder has no value or an undefined one; the driver's error on
+ *   failure.
  * @example
  * const byId = reusable<{ id: string }[]>((db) =>
  *   db.select({ id: members.id }).from(members).where(eq(members.id, sql.placeholder("id"))),
@@ -65,7 +72,8 @@ export type Reusable<R> = (db: Queryable, values: Record<string, unknown>) => Pr
  */
 export function reusable<R>(build: (db: Queryable) => Preparable): Reusable<R> {
   let built: Built | undefined;
-  return (db, values) => {
+  // Async, so a refusal is a rejected promise; the statement is still sent before it returns.
+  return async (db, values) => {
     if (!built) {
       const prepared = build(db).prepare("orgkit");
       const internals = prepared as unknown as PreparedInternals;
@@ -75,7 +83,14 @@ export function reusable<R>(build: (db: Queryable) => Preparable): Reusable<R> {
         fields: internals.fields,
         arrayMode: internals._isResponseInArrayMode ?? false,
         joinsNotNullableMap: internals.joinsNotNullableMap,
+        queryMetadata: internals.queryMetadata,
+        cacheConfig: internals.cacheConfig,
       };
+    }
+    for (const [name, value] of Object.entries(values)) {
+      // drizzle leaves an undefined value out (a column keeps its value or takes its default);
+      // a statement of fixed shape cannot, and the drivers would each do something else.
+      if (value === undefined) throw new Error(`orgkit: no value for placeholder "${name}"`);
     }
     // Unnamed: the driver decides whether to prepare (see `preparing` in postgres.ts).
     const query = db._.session.prepareQuery(
@@ -83,8 +98,11 @@ export function reusable<R>(build: (db: Queryable) => Preparable): Reusable<R> {
       built.fields,
       undefined,
       built.arrayMode,
-    ) as PgPreparedQuery<PreparedQueryConfig> & PreparedInternals;
-    query.joinsNotNullableMap = built.joinsNotNullableMap;
+      undefined,
+      built.queryMetadata,
+      built.cacheConfig,
+    );
+    (query as unknown as PreparedInternals).joinsNotNullableMap = built.joinsNotNullableMap;
     return query.execute(values) as Promise<R>;
   };
 }

@@ -1,9 +1,19 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { Cache, type MutationOption } from "drizzle-orm/cache/core";
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Queryable, schema } from "../../src/server";
 import { memberUpdateWithAudit } from "../../src/server/record-change";
 import { placeholderSet, reusable } from "../../src/server/reusable";
-import { createOrganization, unique } from "../../src/testing";
+import {
+  contextFor,
+  createOrganization,
+  createTestDatabase,
+  POSTGRES_URL,
+  type TestDatabase,
+  unique,
+} from "../../src/testing";
 import { DRIVERS, useDatabase } from "../support/suite";
 
 const { members, users, ownershipTransfers, organizations, auditEvents } = schema;
@@ -128,8 +138,66 @@ describe.each(DRIVERS)("statements built once (reusable) on %s", (driver) => {
       'No value for placeholder "name"',
     );
     expect(await nameOf(org.organizationId)).toBe(before);
+    // An undefined value is refused too: drizzle would leave the column out, a fixed statement cannot.
+    await expect(rename(t.ctx.db, { id: org.organizationId, name: undefined })).rejects.toThrow(
+      'orgkit: no value for placeholder "name"',
+    );
+    expect(await nameOf(org.organizationId)).toBe(before);
     // Positive control: with every value, the same call runs.
     await rename(t.ctx.db, { id: org.organizationId, name: "complete" });
     expect(await nameOf(org.organizationId)).toBe("complete");
+  });
+});
+
+/** A drizzle query cache that records which tables it was told were written. */
+class RecordingCache extends Cache {
+  readonly mutated: unknown[] = [];
+  strategy() {
+    return "all" as const;
+  }
+  async get() {
+    return undefined;
+  }
+  async put() {}
+  async onMutate(params: MutationOption) {
+    this.mutated.push(params.tables);
+  }
+}
+
+describe("statements built once (reusable) on a host's drizzle with a query cache", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase("postgres");
+  });
+  afterAll(() => database?.drop());
+
+  it("R31 the cache hears of every write a statement built once makes, as of a builder's", async () => {
+    const { ctx } = contextFor(database);
+    const org = await createOrganization(ctx);
+    const url = new URL(POSTGRES_URL);
+    url.pathname = `/${database.name}`;
+    const client = postgres(url.toString(), { max: 1 });
+    try {
+      const cache = new RecordingCache();
+      const cached = drizzle(client, { schema, cache }) as unknown as Queryable;
+      const setName = reusable<unknown>((db) =>
+        db
+          .update(organizations)
+          .set(placeholderSet(organizations, { name: sql.placeholder("name") }))
+          .where(eq(organizations.id, sql.placeholder("id"))),
+      );
+      // Built first on another database (no cache), as a process's first call may be.
+      await setName(ctx.db, { id: org.organizationId, name: "first" });
+      await setName(cached, { id: org.organizationId, name: "second" });
+      expect(cache.mutated).toEqual([["organizations"]]);
+      // Positive control: drizzle's own builder tells the cache the same.
+      await cached
+        .update(organizations)
+        .set({ name: "third" })
+        .where(eq(organizations.id, org.organizationId));
+      expect(cache.mutated).toEqual([["organizations"], ["organizations"]]);
+    } finally {
+      await client.end();
+    }
   });
 });

@@ -112,6 +112,13 @@ const insertStatement = reusable<unknown>((db) => db.insert(invitations).values(
 const insertInvitation = (tx: Tx, row: NewInvitation) =>
   insertStatement(tx, invitation.values(row));
 
+/** The input with its email and username as R9–R10 compare and store them. */
+const normalized = <T extends InviteInput>(input: T): T => ({
+  ...input,
+  email: normalizeEmail(input.email),
+  username: normalizeUsername(input.username),
+});
+
 type InviteFacts = NonNullable<Awaited<ReturnType<typeof readInvite>>>;
 type InviteInput = { email: string; username: string; role: string; locale?: string | undefined };
 type Budget = { left: number; available: number };
@@ -126,19 +133,18 @@ export function inviteUser(
   actorUserId: string,
   input: { email: string; username: string; role: InvitationRole; locale?: string },
 ) {
-  const email = normalizeEmail(input.email);
-  const username = normalizeUsername(input.username);
+  const person = normalized(input);
   const now = ctx.now();
   return lockThenRead(
     ctx,
     actorUserId,
     {
       send: (tx, organizationId) =>
-        readInvite(tx, organizationId, actorUserId, email, username, now),
+        readInvite(tx, organizationId, actorUserId, person.email, person.username, now),
       organizationOf: (facts) => facts?.organizationId,
     },
     (tx, organization, facts) =>
-      writeInvitation(ctx, tx, organization, actorUserId, input, facts, now),
+      writeInvitation(ctx, tx, organization, actorUserId, person, facts, now),
   );
 }
 
@@ -155,10 +161,10 @@ export async function inviteInOrganization(
   budget?: Budget,
 ) {
   const now = ctx.now();
-  const email = normalizeEmail(input.email);
-  const username = normalizeUsername(input.username);
+  const person = normalized(input);
+  const { email, username } = person;
   const facts = await readInvite(tx, organization.id, actorUserId, email, username, now);
-  return writeInvitation(ctx, tx, organization, actorUserId, input, facts, now, budget);
+  return writeInvitation(ctx, tx, organization, actorUserId, person, facts, now, budget);
 }
 
 /**
@@ -167,7 +173,7 @@ export async function inviteInOrganization(
  * policy or by `budget` throws before anything is written. `budget`, when given, is what a batch
  * may still send (read once under the lock); the row refuses BULK_RATE_LIMITED past it. The
  * three writes go in one round trip; RATE_LIMITED, the one refusal among them, rolls them back
- * with the transaction.
+ * with the transaction. `input` is `normalized`.
  */
 async function writeInvitation(
   ctx: OrgkitContext,
@@ -180,8 +186,7 @@ async function writeInvitation(
   budget?: Budget,
 ) {
   if (!facts) throw new Error("orgkit: organization vanished under its lock");
-  const email = normalizeEmail(input.email);
-  const username = normalizeUsername(input.username);
+  const { email, username } = input;
   const { actor, seatLimit, seatsUsed: used, ...conflicts } = facts;
   const seats = { used, limit: seatLimit };
   enforce(decideInvite({ actor, email, username, role: input.role, seats, ...conflicts }));
