@@ -2,11 +2,10 @@ import { and, eq, inArray } from "drizzle-orm";
 import { decideLeave } from "../../policy";
 import type { OrgkitContext } from "../context";
 import { enforce } from "../guard";
-import { lastStatement } from "../last-statement";
 import { withMembers } from "../organization-lock";
 import { memberUpdateWithAudit } from "../record-change";
 import { members } from "../schema";
-import { cancelTransfersTo } from "./cancel-transfers";
+import { endMembership } from "./cancel-transfers";
 
 // The role is read again under the lock: a promotion that committed first wins.
 const departure = memberUpdateWithAudit(
@@ -49,10 +48,7 @@ export function leaveOrganization(ctx: OrgkitContext, actorUserId: string) {
           at: now,
         },
       );
-    if (actor.transferPending) {
-      await leaving();
-      await cancelTransfersTo(tx, organization.id, actor, actorUserId, now, "target left");
-    } else await lastStatement(tx, leaving);
+    await endMembership(tx, organization.id, actor, actorUserId, now, "target left", leaving);
     return { memberId: actor.id, userId: actorUserId, organizationId: organization.id };
   });
 }

@@ -2,11 +2,10 @@ import { and, eq, ne } from "drizzle-orm";
 import { decideRemoval } from "../../policy";
 import type { OrgkitContext } from "../context";
 import { enforce } from "../guard";
-import { lastStatement } from "../last-statement";
 import { facts, requireTarget, withMembers } from "../organization-lock";
 import { memberUpdateWithAudit } from "../record-change";
 import { members } from "../schema";
-import { cancelTransfersTo } from "./cancel-transfers";
+import { endMembership } from "./cancel-transfers";
 
 // The invariants are repeated in the WHERE: never the owner, never twice.
 const removal = memberUpdateWithAudit(
@@ -42,12 +41,7 @@ export function removeMember(ctx: OrgkitContext, actorUserId: string, input: { m
           at: now,
         },
       );
-    // R25: a pending transfer to the removed member is cancelled with it. Without one, the
-    // removal is the last statement (it fails when it matches no row).
-    if (target.transferPending) {
-      await remove();
-      await cancelTransfersTo(tx, organization.id, target, actorUserId, now, "target removed");
-    } else await lastStatement(tx, remove);
+    await endMembership(tx, organization.id, target, actorUserId, now, "target removed", remove);
     return { memberId: target.id, userId: target.userId, organizationId: organization.id };
   });
 }
