@@ -1,7 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { appendAudit } from "../audit-log";
 import type { Tx } from "../db";
-import { lastStatement } from "../last-statement";
 import { cancelQueuedEmails } from "../outbox";
 import { ownershipTransfers } from "../schema";
 
@@ -42,25 +41,4 @@ export async function cancelTransfersTo(
       at: now,
     });
   }
-}
-
-/**
- * R25: ends a membership with `update`, one statement that fails when it matches no row (a
- * `memberUpdateWithAudit`), and cancels a pending transfer to the member after it. Without one,
- * the update is the transaction's last statement, with COMMIT right behind it (`lastStatement`).
- *
- * @example await endMembership(tx, organization.id, target, actorUserId, now, "target removed", remove);
- */
-export async function endMembership(
-  tx: Tx,
-  organizationId: string,
-  member: { id: string; username: string; transferPending: boolean },
-  actorUserId: string,
-  now: Date,
-  because: "target removed" | "target left",
-  update: () => Promise<void>,
-): Promise<void> {
-  if (!member.transferPending) return lastStatement(tx, update);
-  await update();
-  await cancelTransfersTo(tx, organizationId, member, actorUserId, now, because);
 }

@@ -3,19 +3,12 @@ import { decideLeave } from "../../policy";
 import type { OrgkitContext } from "../context";
 import { enforce } from "../guard";
 import { withMembers } from "../organization-lock";
-import { memberUpdateWithAudit } from "../record-change";
 import { members } from "../schema";
-import { endMembership } from "./cancel-transfers";
+import { endMembership, membershipEnd } from "./end-membership";
 
 // The role is read again under the lock: a promotion that committed first wins.
-const departure = memberUpdateWithAudit(
-  (id) =>
-    and(
-      eq(members.id, id),
-      eq(members.status, "ACTIVE"),
-      inArray(members.role, ["USER", "VIEWER"]),
-    ),
-  ["status", "removedAt", "updatedAt", "removalReason"],
+const departure = membershipEnd((id) =>
+  and(eq(members.id, id), eq(members.status, "ACTIVE"), inArray(members.role, ["USER", "VIEWER"])),
 );
 
 /**
@@ -31,24 +24,13 @@ export function leaveOrganization(ctx: OrgkitContext, actorUserId: string) {
   return withMembers(ctx, actorUserId, [], async (tx, organization, { actor }) => {
     enforce(decideLeave(actor));
     if (!actor) throw new Error("orgkit: unreachable, the policy requires a member");
-    const now = ctx.now();
-    const leaving = () =>
-      departure(
-        tx,
-        actor.id,
-        { status: "REMOVED", removedAt: now, updatedAt: now, removalReason: "LEFT" },
-        {
-          organizationId: organization.id,
-          actorUserId,
-          action: "member.left",
-          targetType: "member",
-          targetLabel: actor.username,
-          before: { status: "ACTIVE", role: actor.role },
-          after: { status: "REMOVED", role: actor.role },
-          at: now,
-        },
-      );
-    await endMembership(tx, organization.id, actor, actorUserId, now, "target left", leaving);
+    await endMembership(tx, departure, {
+      organizationId: organization.id,
+      actorUserId,
+      member: actor,
+      reason: "LEFT",
+      now: ctx.now(),
+    });
     return { memberId: actor.id, userId: actorUserId, organizationId: organization.id };
   });
 }

@@ -3,14 +3,12 @@ import { decideRemoval } from "../../policy";
 import type { OrgkitContext } from "../context";
 import { enforce } from "../guard";
 import { facts, requireTarget, withMembers } from "../organization-lock";
-import { memberUpdateWithAudit } from "../record-change";
 import { members } from "../schema";
-import { endMembership } from "./cancel-transfers";
+import { endMembership, membershipEnd } from "./end-membership";
 
 // The invariants are repeated in the WHERE: never the owner, never twice.
-const removal = memberUpdateWithAudit(
-  (id) => and(eq(members.id, id), eq(members.status, "ACTIVE"), ne(members.role, "OWNER")),
-  ["status", "removedAt", "updatedAt", "removalReason"],
+const removal = membershipEnd((id) =>
+  and(eq(members.id, id), eq(members.status, "ACTIVE"), ne(members.role, "OWNER")),
 );
 
 /** R25–R28: the member stays listed as REMOVED and loses access at once. */
@@ -24,24 +22,13 @@ export function removeMember(ctx: OrgkitContext, actorUserId: string, input: { m
         activeAdminLikeCount: snapshot.activeAdminLikeCount,
       }),
     );
-    const now = ctx.now();
-    const remove = () =>
-      removal(
-        tx,
-        target.id,
-        { status: "REMOVED", removedAt: now, updatedAt: now, removalReason: "REMOVED" },
-        {
-          organizationId: organization.id,
-          actorUserId,
-          action: "member.removed",
-          targetType: "member",
-          targetLabel: target.username,
-          before: { status: "ACTIVE", role: target.role },
-          after: { status: "REMOVED", role: target.role },
-          at: now,
-        },
-      );
-    await endMembership(tx, organization.id, target, actorUserId, now, "target removed", remove);
+    await endMembership(tx, removal, {
+      organizationId: organization.id,
+      actorUserId,
+      member: target,
+      reason: "REMOVED",
+      now: ctx.now(),
+    });
     return { memberId: target.id, userId: target.userId, organizationId: organization.id };
   });
 }
