@@ -8,6 +8,10 @@ import { organizations } from "./schema";
 export const instant = (now: Date | Placeholder) =>
   now instanceof Placeholder ? now : now.toISOString();
 
+/** Active members, from the counts the database keeps (`member_counts`): no row is read. */
+const activeMembers = (organizationId: string | SQL | Placeholder) =>
+  sql`(select coalesce(sum(seat_count.count), 0) from member_counts as seat_count where seat_count.organization_id = ${organizationId} and seat_count.status = 'ACTIVE')`;
+
 /** Counts only where the organization has a seat limit: 0 otherwise, without reading a row. */
 const whenLimited = (organizationId: string | SQL | Placeholder, count: SQL) =>
   sql`(case when (select seat_org.seat_limit from organizations as seat_org where seat_org.id = ${organizationId}) is null then 0 else ${count} end)::int`;
@@ -19,7 +23,7 @@ const whenLimited = (organizationId: string | SQL | Placeholder, count: SQL) =>
  * costs what it costs into 10. `now` may be a placeholder of an ISO 8601 string (`reusable`).
  */
 export const seatsUsed = (organizationId: string | SQL | Placeholder, now: Date | Placeholder) =>
-  sql<number>`${whenLimited(organizationId, sql`(select count(*) from members as seat_member where seat_member.organization_id = ${organizationId} and seat_member.status = 'ACTIVE') + (select count(*) from invitations as seat_invitation where seat_invitation.organization_id = ${organizationId} and seat_invitation.status = 'PENDING' and seat_invitation.expires_at > ${instant(now)}::timestamptz)`)}`;
+  sql<number>`${whenLimited(organizationId, sql`${activeMembers(organizationId)} + (select count(*) from invitations as seat_invitation where seat_invitation.organization_id = ${organizationId} and seat_invitation.status = 'PENDING' and seat_invitation.expires_at > ${instant(now)}::timestamptz)`)}`;
 
 /** The organization's seats: in use, and its limit (null: none). */
 export async function readSeats(db: Queryable, organizationId: string, now: Date): Promise<Seats> {
@@ -57,4 +61,4 @@ export const seatLimitOf = (organizationId: string) =>
 
 /** Active members as SQL to select (0 without a limit): the seats an accept must leave room in. */
 export const seatedMembers = (organizationId: string) =>
-  sql<number>`${whenLimited(organizationId, sql`(select count(*) from members as seat_member where seat_member.organization_id = ${organizationId} and seat_member.status = 'ACTIVE')`)}`;
+  sql<number>`${whenLimited(organizationId, sql`${activeMembers(organizationId)}`)}`;

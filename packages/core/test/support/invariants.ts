@@ -1,4 +1,4 @@
-import { and, eq, gt } from "drizzle-orm";
+import { and, count, eq, gt } from "drizzle-orm";
 import { expect } from "vitest";
 import { isAdminLike } from "../../src/policy";
 import { type OrgkitContext, schema } from "../../src/server";
@@ -40,5 +40,27 @@ export async function expectInvariants(ctx: OrgkitContext, organizationId: strin
     new Set(usernames).size,
     "usernames unique among active members and pending, unexpired invitations",
   ).toBe(usernames.length);
+  await expectCountsMatch(ctx, organizationId);
   return { members, active };
+}
+
+/** The counts the database keeps for an organization, and the members counted by hand. */
+export async function expectCountsMatch(ctx: OrgkitContext, organizationId: string) {
+  const kept = await ctx.db
+    .select({
+      status: schema.memberCounts.status,
+      role: schema.memberCounts.role,
+      n: schema.memberCounts.count,
+    })
+    .from(schema.memberCounts)
+    .where(eq(schema.memberCounts.organizationId, organizationId));
+  const actual = await ctx.db
+    .select({ status: schema.members.status, role: schema.members.role, n: count() })
+    .from(schema.members)
+    .where(eq(schema.members.organizationId, organizationId))
+    .groupBy(schema.members.status, schema.members.role);
+  const key = (row: { status: string; role: string }) => `${row.status} ${row.role}`;
+  expect(new Map(kept.filter((row) => row.n > 0).map((row) => [key(row), row.n]))).toEqual(
+    new Map(actual.map((row) => [key(row), row.n])),
+  );
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import type { MemberStatus, RemovalReason, Role } from "../../policy";
 import { users } from "./auth";
 import { at, id } from "./columns";
@@ -65,5 +65,25 @@ export const members = pgTable(
     check("members_role_check", sql`${t.role} in ('OWNER','ADMIN','USER','VIEWER')`),
     check("members_status_check", sql`${t.status} in ('ACTIVE','REMOVED')`),
     check("members_removal_reason_check", sql`${t.removalReason} in ('REMOVED','LEFT','DELETED')`),
+  ],
+);
+
+/**
+ * How many members an organization has in each status and role, kept by triggers on `members`
+ * (migration 0014), so a count costs the same at 10 members and at 100,000.
+ */
+export const memberCounts = pgTable(
+  "member_counts",
+  {
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    status: text("status").$type<MemberStatus>().notNull(),
+    role: text("role").$type<Role>().notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.status, t.role] }),
+    check("member_counts_count_check", sql`${t.count} >= 0`),
   ],
 );

@@ -3,7 +3,14 @@ import { checkText, type MemberStatus, type Role } from "../../policy";
 import type { OrgkitContext } from "../context";
 import { enforce } from "../guard";
 import { currentMembershipId } from "../membership";
-import { cappedCount, decodeCursor, encodeCursor, escapeLike, pageSize } from "../pagination";
+import {
+  cappedCount,
+  countedMembers,
+  decodeCursor,
+  encodeCursor,
+  escapeLike,
+  pageSize,
+} from "../pagination";
 import { memberActions } from "../row-actions";
 import { members, users } from "../schema";
 import { requireManager } from "./read-access";
@@ -50,26 +57,23 @@ export async function listMembers(
     const pattern = `%${escapeLike(search)}%`;
     filters.push(or(ilike(members.username, pattern), ilike(users.email, pattern)));
   }
-  // Every match, counted on the first page only, before the cursor narrows the filters. In the
-  // page's order: the planner cannot know how many members the caller's organization has (its
-  // id is a subquery), and without an order it may scan the whole table for a small one beside
-  // large ones; in order it walks the `members_page` index and stops at the cap.
+  // Every match, counted on the first page only, before the cursor narrows the filters. Without
+  // a search, the counts the database keeps answer; a search counts its matches in the page's
+  // order: the planner cannot know how many members the caller's organization has (its id is a
+  // subquery), and without an order it may scan the whole table for a small one beside large
+  // ones; in order it walks the `members_page` index and stops at the cap.
   const total = after
     ? sql<number>`0`
-    : cappedCount(
-        search
-          ? ctx.db
-              .select({ one: sql`1` })
-              .from(members)
-              .innerJoin(users, eq(users.id, members.userId))
-              .where(and(...filters))
-              .orderBy(byteOrder, asc(members.id))
-          : ctx.db
-              .select({ one: sql`1` })
-              .from(members)
-              .where(and(...filters))
-              .orderBy(byteOrder, asc(members.id)),
-      );
+    : search
+      ? cappedCount(
+          ctx.db
+            .select({ one: sql`1` })
+            .from(members)
+            .innerJoin(users, eq(users.id, members.userId))
+            .where(and(...filters))
+            .orderBy(byteOrder, asc(members.id)),
+        )
+      : countedMembers(managed, { status: input.status, role: input.role });
   if (after) {
     const [username, id] = after;
     filters.push(sql`(${byteOrder}, ${members.id}) > (${username}, ${id})`);

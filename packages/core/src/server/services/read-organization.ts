@@ -4,7 +4,7 @@ import { decideMembership, decideUserManagement } from "../../policy";
 import type { OrgkitContext } from "../context";
 import { enforce } from "../guard";
 import { currentMembershipId, memberFactColumns } from "../membership";
-import { cappedCount } from "../pagination";
+import { cappedCount, countedMembers } from "../pagination";
 import { invitations, members, organizations, ownershipTransfers, users } from "../schema";
 import { seatsUsed } from "../seats";
 import { readPendingDeletion } from "./delete-organization";
@@ -57,10 +57,11 @@ export async function getMyOrganization(ctx: OrgkitContext, actorUserId: string)
 
 /**
  * How many active members, removed members and pending invitations, in one statement, each
- * up to `COUNT_CAP + 1` (more means "10,000+"), so the cost does not grow with the organization.
+ * up to `COUNT_CAP + 1` (more means "10,000+"), so the cost does not grow with the organization
+ * (members from the counts the database keeps).
  */
 async function readCounts(ctx: OrgkitContext, organizationId: string) {
-  const count = (table: typeof members | typeof invitations, status: string) =>
+  const count = (table: typeof invitations, status: string) =>
     cappedCount(
       ctx.db
         .select({ one: sql`1` })
@@ -69,8 +70,8 @@ async function readCounts(ctx: OrgkitContext, organizationId: string) {
     );
   const [row] = await ctx.db
     .select({
-      members: count(members, "ACTIVE"),
-      removed: count(members, "REMOVED"),
+      members: countedMembers(organizationId, { status: "ACTIVE" }),
+      removed: countedMembers(organizationId, { status: "REMOVED" }),
       pendingInvitations: count(invitations, "PENDING"),
       seatLimit: organizations.seatLimit,
       // Counted only when there is a limit to show it against.
