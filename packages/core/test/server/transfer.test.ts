@@ -5,6 +5,7 @@ import {
   changeRole,
   confirmOwnershipTransfer,
   getMyOrganization,
+  listAuditEvents,
   previewOwnershipTransfer,
   removeMember,
   schema,
@@ -198,6 +199,24 @@ describe.each(DRIVERS)("ownership transfer on %s", (driver) => {
     );
     await expectRefused(cancelOwnershipTransfer(t.ctx, org.owner.userId), "NO_PENDING_TRANSFER");
     expect((await getMyOrganization(t.ctx, org.owner.userId))?.pendingTransfer).toBeNull();
+    // R32: both ends are audited, the replaced one as replaced, the cancelled one as cancelled.
+    const { items } = await listAuditEvents(t.ctx, org.owner.userId, {
+      action: "ownership.transfer_cancelled",
+    });
+    expect(
+      items.map(({ targetId, targetLabel, after }) => ({ targetId, targetLabel, after })),
+    ).toEqual([
+      {
+        targetId: second.transferId,
+        targetLabel: org.admin.username,
+        after: { status: "CANCELLED" },
+      },
+      {
+        targetId: first.transferId,
+        targetLabel: org.user.username,
+        after: { status: "CANCELLED", because: "replaced" },
+      },
+    ]);
   });
 
   it("R22 the confirmation link expires after 24 hours", async () => {

@@ -15,7 +15,14 @@ import type { Tx } from "../db";
 import { enforce } from "../guard";
 import { lastStatement } from "../last-statement";
 import { currentMembershipId, currentOrganizationId } from "../membership";
-import { facts, lockThenRead, readMembers, requireTarget, withMembers } from "../organization-lock";
+import {
+  facts,
+  type LockedOrganization,
+  lockThenRead,
+  readMembers,
+  requireTarget,
+  withMembers,
+} from "../organization-lock";
 import { cancelQueuedEmails, type OutboxEntry } from "../outbox";
 import {
   auditPlaceholders,
@@ -37,23 +44,52 @@ import {
 import { hashToken, newToken, sealToken } from "../tokens";
 import { cancelPendingDeletion } from "./delete-organization";
 
-/** Cancels the pending transfer, if any, and its queued confirmation email (R38). */
-async function cancelPending(tx: Tx, organizationId: string, at: Date) {
+/**
+ * Cancels the pending transfer, if any, with its queued confirmation email (R38) and its audit
+ * event (R32): by the owner, or `because` a new request replaced it.
+ */
+async function cancelPending(
+  tx: Tx,
+  organization: LockedOrganization,
+  actorUserId: string,
+  at: Date,
+  because?: "replaced",
+) {
+  // Qualified by hand: drizzle leaves the updated table's columns bare in RETURNING.
+  const toMemberId = sql`${sql.identifier("ownership_transfers")}.${sql.identifier("to_member_id")}`;
   const cancelled = await tx
     .update(ownershipTransfers)
     .set({ status: "CANCELLED", endedAt: at })
     .where(
       and(
-        eq(ownershipTransfers.organizationId, organizationId),
+        eq(ownershipTransfers.organizationId, organization.id),
         eq(ownershipTransfers.status, "PENDING"),
       ),
     )
-    .returning({ id: ownershipTransfers.id });
+    .returning({
+      id: ownershipTransfers.id,
+      targetUsername: sql<string>`(select target.username from ${members} target where target.id = ${toMemberId})`,
+    });
+  if (cancelled.length === 0) return;
   await cancelQueuedEmails(
     tx,
     cancelled.map((transfer) => transfer.id),
   );
-  return cancelled;
+  await appendAudit(
+    tx,
+    cancelled.map((transfer) => ({
+      organizationId: organization.id,
+      actorUserId,
+      action: "ownership.transfer_cancelled" as const,
+      targetType: "ownership_transfer" as const,
+      targetId: transfer.id,
+      // A name, never an id: the Activity page says "cancelled the ownership transfer to ada".
+      targetLabel: transfer.targetUsername,
+      before: { status: "PENDING" },
+      after: because ? { status: "CANCELLED", because } : { status: "CANCELLED" },
+      at,
+    })),
+  );
 }
 
 /**
@@ -72,7 +108,7 @@ export function startOwnershipTransfer(
     if (!actor) throw new Error("orgkit: unreachable, the policy requires a member");
 
     const now = ctx.now();
-    await cancelPending(tx, organization.id, now);
+    await cancelPending(tx, organization, actorUserId, now, "replaced");
     const { token, hash } = newToken();
     const expiresAt = new Date(now.getTime() + TRANSFER_TTL_MS);
     const [transfer] = await tx
@@ -128,9 +164,8 @@ export function startOwnershipTransfer(
 export function cancelOwnershipTransfer(ctx: OrgkitContext, actorUserId: string) {
   return withMembers(ctx, actorUserId, [], async (tx, organization, { actor }) => {
     const [pending] = await tx
-      .select({ id: ownershipTransfers.id, targetUsername: members.username })
+      .select({ id: ownershipTransfers.id })
       .from(ownershipTransfers)
-      .innerJoin(members, eq(members.id, ownershipTransfers.toMemberId))
       .where(
         and(
           eq(ownershipTransfers.organizationId, organization.id),
@@ -139,20 +174,7 @@ export function cancelOwnershipTransfer(ctx: OrgkitContext, actorUserId: string)
       );
     enforce(decideTransferCancellation({ actor, hasPendingTransfer: pending !== undefined }));
     if (!pending) throw new Error("orgkit: unreachable, the policy requires a transfer");
-    const now = ctx.now();
-    await cancelPending(tx, organization.id, now);
-    await appendAudit(tx, {
-      organizationId: organization.id,
-      actorUserId,
-      action: "ownership.transfer_cancelled",
-      targetType: "ownership_transfer",
-      targetId: pending.id,
-      // A name, never an id: the Activity page says "cancelled the ownership transfer to ada".
-      targetLabel: pending.targetUsername,
-      before: { status: "PENDING" },
-      after: { status: "CANCELLED" },
-      at: now,
-    });
+    await cancelPending(tx, organization, actorUserId, ctx.now());
     return { transferId: pending.id };
   });
 }
