@@ -110,9 +110,18 @@ test.describe("invitations", () => {
     await expect(rowOf(page, username)).toContainText(email);
     await expect(rowOf(await showTab(page, "Pending invitations"), email)).toHaveCount(0);
 
-    // The link works once.
+    // The link works once (R15): the person who joined is told so and sent to the
+    // organization; anyone else hears the link is no longer valid.
     await invitee.goto(link);
-    await expect(invitee.getByText("This invitation is no longer valid")).toBeVisible();
+    await expect(
+      invitee.getByText("You already joined this organization through this invitation"),
+    ).toBeVisible();
+    await invitee.getByRole("link", { name: "Go to your organization" }).click();
+    await expect(invitee).toHaveURL(/\/settings\/organization$/);
+    await expect(invitee.getByText(/^ADMIN/)).toBeVisible();
+    const stranger = await (await browser.newContext()).newPage();
+    await stranger.goto(link);
+    await expect(stranger.getByText("This invitation is no longer valid")).toBeVisible();
   });
 
   test("R12 R13 step 6: resend and revoke; the old link then fails", async ({ page, browser }) => {

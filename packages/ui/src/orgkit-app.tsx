@@ -71,7 +71,7 @@ function Route({
     case "activity":
       return <ActivityPage basePath={basePath} auditExportUrl={auditExportUrl} />;
     case "acceptInvitation":
-      return <AcceptInvitationPage token={token} />;
+      return <AcceptInvitationPage token={token} basePath={basePath} />;
     case "confirmTransfer":
       return <ConfirmTransferPage token={token} basePath={basePath} />;
     case "confirmDeletion":

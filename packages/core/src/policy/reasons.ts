@@ -42,6 +42,7 @@ export const REASONS = {
   USERNAME_ALREADY_USED: { kind: "conflict" },
   INVITATION_EXPIRED: { kind: "gone" },
   INVITATION_NOT_VALID: { kind: "gone" },
+  INVITATION_ALREADY_JOINED: { kind: "gone" },
   INVITATION_ORGANIZATION_DELETED: { kind: "gone" },
   INVITER_NOT_ADMIN: { kind: "gone" },
   INVITATION_NOT_RESENDABLE: { kind: "precondition" },

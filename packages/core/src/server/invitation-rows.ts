@@ -80,6 +80,14 @@ export function parseInvitationRows(text: string): ParsedInvitationRows {
   return { rows, malformed };
 }
 
+/**
+ * A row with neither username nor role: how a line that did not read as three fields comes out
+ * of `parseInvitationRows`, and what "Each row needs an email, a username and a role" answers,
+ * whether the row is checked, checked again or sent.
+ */
+export const isMalformedRow = (row: InvitationRow) =>
+  row.username.trim() === "" && row.role.trim() === "";
+
 /** Where each column is, when the first line is a header; null when it is a row. */
 function headerOrder(first: readonly string[]): number[] | null {
   if (first.length !== COLUMNS.length) return null;

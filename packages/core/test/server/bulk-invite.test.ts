@@ -188,6 +188,17 @@ describe.each(DRIVERS)("bulk invitations on %s", (driver) => {
     const { rows, malformed } = parseInvitationRows(`${name}@example.test ${name} USER`);
     const check = await inviteMany(t.ctx, org.admin.userId, { rows, malformed, check: true });
     expect(check.rows[0]).toMatchObject({ outcome: "refused", reason: "ROW_MALFORMED" });
+    // The same row checked again or sent as a row (the page sends rows) gives the same reason.
+    for (const again of [{ check: true }, {}]) {
+      const result = await inviteMany(t.ctx, org.admin.userId, { rows, ...again });
+      expect(result.rows[0]).toMatchObject({ outcome: "refused", reason: "ROW_MALFORMED" });
+    }
+    // A row missing only its role says so (the field's own reason).
+    const roleless = await inviteMany(t.ctx, org.admin.userId, {
+      rows: [{ ...row(unique("norole")), role: "" }],
+      check: true,
+    });
+    expect(roleless.rows[0]).toMatchObject({ outcome: "refused", reason: "ROLE_INVALID" });
     const fixed = await inviteMany(t.ctx, org.admin.userId, { rows: [row(name)] });
     expect(fixed.rows[0]).toMatchObject({ outcome: "sent" });
   });

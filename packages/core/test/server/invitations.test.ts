@@ -264,6 +264,26 @@ describe.each(DRIVERS)("invitations on %s", (driver) => {
     expect((await getMyOrganization(t.ctx, accountId))?.organization.id).toBe(org.organizationId);
   });
 
+  it("R15 a person who joined through a link and opens it again is told so; anyone else hears it is no longer valid", async () => {
+    const org = await createOrganization(t.ctx);
+    const sent = await invite(org.admin.userId);
+    const token = await latestToken(t.ctx, sent.invitationId);
+    const joined = await acceptInvitation(t.ctx, { token });
+    await expectRefused(
+      previewInvitation(t.ctx, { token }, joined.userId),
+      "INVITATION_ALREADY_JOINED",
+    );
+    // Controls: signed out, or signed in as someone else, the used link is only no longer valid.
+    await expectRefused(previewInvitation(t.ctx, { token }), "INVITATION_NOT_VALID");
+    await expectRefused(
+      previewInvitation(t.ctx, { token }, org.owner.userId),
+      "INVITATION_NOT_VALID",
+    );
+    // Removed since, they did not stay joined: the link is no longer valid for them either.
+    await removeMember(t.ctx, org.owner.userId, { memberId: joined.memberId });
+    await expectRefused(previewInvitation(t.ctx, { token }, joined.userId), "INVITATION_NOT_VALID");
+  });
+
   it("R15 an unknown token is no longer valid", async () => {
     await expectRefused(acceptInvitation(t.ctx, { token: "x".repeat(43) }), "INVITATION_NOT_VALID");
     await expectRefused(previewInvitation(t.ctx, { token: "" }), "INVITATION_NOT_VALID");

@@ -1,5 +1,5 @@
 "use client";
-import type { Role } from "@orgkit/core/policy";
+import { DEFAULT_BASE_PATH, pagePath, type Role } from "@orgkit/core/policy";
 import { useQuery } from "@tanstack/react-query";
 import { Button } from "../components/button";
 import { ConfirmDialog } from "../components/confirm-dialog";
@@ -10,12 +10,16 @@ import { useDates, useT } from "../lib/i18n";
 import { NoReferrer, useLinkToken } from "../lib/link-token";
 import { useTRPC, useTRPCClient } from "../lib/trpc";
 import { useAction } from "../lib/use-action";
+import type { PageProps } from "./organization-page";
 
 /**
  * Accept invitation (R14, R15): opening the link only reads; the person accepts with the
  * button, which creates their account, makes them a member and signs them in.
  */
-export function AcceptInvitationPage(props: { token: string | undefined }) {
+export function AcceptInvitationPage({
+  basePath = DEFAULT_BASE_PATH,
+  ...props
+}: PageProps & { token: string | undefined }) {
   const t = useT("links");
   const tc = useT("common");
   const dates = useDates();
@@ -49,6 +53,21 @@ export function AcceptInvitationPage(props: { token: string | undefined }) {
         <LoadingPage title={title} />
       </>
     );
+  if (preview.isError && reasonOf(preview.error) === "INVITATION_ALREADY_JOINED") {
+    // R15: the person who joined through this link is told so and sent to the organization.
+    return (
+      <PageShell title={title}>
+        <NoReferrer />
+        <Notice>{messageOf(preview.error)}</Notice>
+        <a
+          className="mt-4 inline-flex min-h-9 items-center text-sm underline underline-offset-4"
+          href={pagePath("organization", basePath)}
+        >
+          {t("invitation.openOrganization")}
+        </a>
+      </PageShell>
+    );
+  }
   if (preview.isError) {
     return (
       <PageShell title={title}>

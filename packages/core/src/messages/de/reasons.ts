@@ -23,6 +23,8 @@ export const reasons: Messages["reasons"] = {
   USERNAME_ALREADY_USED: "E-Mail-Adresse oder Benutzername bereits verwendet",
   INVITATION_EXPIRED: "Einladung abgelaufen. Bitten Sie einen Admin, sie erneut zu senden.",
   INVITATION_NOT_VALID: "Diese Einladung ist nicht mehr gültig",
+  INVITATION_ALREADY_JOINED:
+    "Sie sind dieser Organisation mit dieser Einladung bereits beigetreten",
   INVITATION_ORGANIZATION_DELETED:
     "Diese Einladung ist nicht mehr gültig: Die Organisation wurde gelöscht",
   INVITER_NOT_ADMIN:

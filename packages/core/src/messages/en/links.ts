@@ -22,6 +22,8 @@ export const links = {
     switchAccount: "Accepting signs {account} out on this browser and signs you in as {email}.",
     acceptAs: "Accept as {email}",
     welcome: "Welcome aboard",
+    /** Shown under INVITATION_ALREADY_JOINED: a link to the organization's pages. */
+    openOrganization: "Go to your organization",
   },
   transfer: {
     missing: "To confirm the transfer, open the confirmation link from your email.",

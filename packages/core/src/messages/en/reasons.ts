@@ -21,6 +21,7 @@ export const reasons = {
   USERNAME_ALREADY_USED: "Email or username already used",
   INVITATION_EXPIRED: "Invitation expired. Ask an admin to resend it.",
   INVITATION_NOT_VALID: "This invitation is no longer valid",
+  INVITATION_ALREADY_JOINED: "You already joined this organization through this invitation",
   INVITATION_ORGANIZATION_DELETED:
     "This invitation is no longer valid: the organization was deleted",
   INVITER_NOT_ADMIN:

@@ -66,7 +66,34 @@ export type InvitationPreview = {
   otherAccount: string | null;
 };
 
-/** R14: what the accept page shows. Reading changes nothing (mail scanners open links). */
+/** Whether `userId` is still an active member through the membership this invitation created. */
+async function joinedThrough(
+  ctx: OrgkitContext,
+  invitation: { acceptedMemberId: string | null },
+  userId: string,
+) {
+  if (!invitation.acceptedMemberId) return false;
+  const [member] = await ctx.db
+    .select({ id: members.id })
+    .from(members)
+    .where(
+      and(
+        eq(members.id, invitation.acceptedMemberId),
+        eq(members.userId, userId),
+        eq(members.status, "ACTIVE"),
+      ),
+    );
+  return member !== undefined;
+}
+
+/**
+ * R14: what the accept page shows. Reading changes nothing (mail scanners open links).
+ *
+ * @param viewerUserId the account signed in on this browser, if any.
+ * @throws PolicyError INVITATION_ALREADY_JOINED when the viewer joined through this link and is
+ *   still a member (R15); INVITATION_NOT_VALID for a revoked, used or unknown link;
+ *   INVITATION_ORGANIZATION_DELETED.
+ */
 export async function previewInvitation(
   ctx: OrgkitContext,
   input: { token: string },
@@ -76,6 +103,9 @@ export async function previewInvitation(
   const status = found?.snapshot.status;
   if (found?.snapshot.organizationDeleted) throw new PolicyError("INVITATION_ORGANIZATION_DELETED");
   if (!found || (status !== "PENDING" && status !== "EXPIRED")) {
+    // R15: the person who joined through this link is told so (and sent to the organization).
+    if (found && viewerUserId && (await joinedThrough(ctx, found.invitation, viewerUserId)))
+      throw new PolicyError("INVITATION_ALREADY_JOINED");
     throw new PolicyError("INVITATION_NOT_VALID");
   }
   const { invitation } = found;

@@ -14,6 +14,7 @@ import {
 import type { OrgkitContext } from "../context";
 import type { Queryable, Tx } from "../db";
 import { enforce } from "../guard";
+import { isMalformedRow } from "../invitation-rows";
 import { inviteConflicts } from "../invite-conflicts";
 import { currentMembershipId } from "../membership";
 import { inOrganization, type LockedOrganization } from "../organization-lock";
@@ -59,7 +60,9 @@ export type BulkInviteResult = {
  *
  * @param input `{ rows, malformed?, check?, locale? }`: 1 to `BULK_INVITE_MAX_ROWS` rows; `role` is
  *   ADMIN, USER or VIEWER in any letter case; `malformed` lists rows refused as ROW_MALFORMED
- *   (from `parseInvitationRows`); `locale` is the language of every row's email (default English).
+ *   (from `parseInvitationRows`), as is any row with neither username nor role
+ *   (`isMalformedRow`), checked or sent; `locale` is the language of every row's email (default
+ *   English).
  * @returns each row's outcome, in request order, with the counts.
  * @throws PolicyError BULK_INVITE_ROWS for no rows or too many; the caller's own refusal
  *   (ADMIN_ACCESS_REQUIRED, ORGANIZATION_NOT_ACTIVE, …) before any row.
@@ -77,7 +80,10 @@ export async function inviteMany(
   },
 ): Promise<BulkInviteResult> {
   const { rows } = input;
-  const malformed = new Set(input.malformed);
+  const malformed = new Set([
+    ...(input.malformed ?? []),
+    ...rows.flatMap((row, index) => (isMalformedRow(row) ? [index] : [])),
+  ]);
   if (rows.length === 0 || rows.length > BULK_INVITE_MAX_ROWS)
     throw new PolicyError("BULK_INVITE_ROWS", { params: { max: BULK_INVITE_MAX_ROWS } });
   if (input.check) return checkRows(ctx, actorUserId, rows, malformed);
