@@ -273,6 +273,12 @@ describe.each(DRIVERS)("invitations on %s", (driver) => {
       previewInvitation(t.ctx, { token }, joined.userId),
       "INVITATION_ALREADY_JOINED",
     );
+    // Accepting again (a second tab) says the same.
+    await expectRefused(
+      acceptInvitation(t.ctx, { token }, joined.userId),
+      "INVITATION_ALREADY_JOINED",
+    );
+    await expectRefused(acceptInvitation(t.ctx, { token }), "INVITATION_NOT_VALID");
     // Controls: signed out, or signed in as someone else, the used link is only no longer valid.
     await expectRefused(previewInvitation(t.ctx, { token }), "INVITATION_NOT_VALID");
     await expectRefused(

@@ -257,7 +257,11 @@ async function step(
         startOwnershipTransfer(ctx, actor.userId, { memberId: target.memberId }),
       );
       if (!expectOutcome(result, allowed)) return;
-      if (model.transfer) model.oldTransferTokens.push(model.transfer.token);
+      // R22, R32: a new request replaces the pending one (expired or not), audited as cancelled.
+      if (model.transfer) {
+        model.oldTransferTokens.push(model.transfer.token);
+        model.auditEvents += 1;
+      }
       const [row] = await ctx.db
         .select()
         .from(schema.ownershipTransfers)

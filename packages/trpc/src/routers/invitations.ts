@@ -65,7 +65,7 @@ export const invitationsRouter = router({
     .mutation(({ ctx, input }) => previewInvitation(ctx.orgkit, input, ctx.user?.id ?? null)),
   /** Creates the account and membership, then returns where to go to be signed in. */
   accept: publicProcedure.input(tokenInput).mutation(async ({ ctx, input }) => {
-    const accepted = await acceptInvitation(ctx.orgkit, input);
+    const accepted = await acceptInvitation(ctx.orgkit, input, ctx.user?.id ?? null);
     const redirectTo = await ctx.signInAfterAccept({
       id: accepted.userId,
       email: accepted.email,

@@ -58,7 +58,7 @@ export function AcceptInvitationPage({
     return (
       <PageShell title={title}>
         <NoReferrer />
-        <Notice>{messageOf(preview.error)}</Notice>
+        <Notice>{t("invitation.alreadyJoined", { reason: messageOf(preview.error) })}</Notice>
         <a
           className="mt-4 inline-flex min-h-9 items-center text-sm underline underline-offset-4"
           href={pagePath("organization", basePath)}

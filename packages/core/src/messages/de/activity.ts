@@ -76,7 +76,7 @@ export const activity: Messages["activity"] = {
     ownership: {
       transfer_requested: "{actor} hat die Übertragung der Inhaberschaft an {target} beantragt",
       transfer_cancelled:
-        "{because, select, replaced {{actor} hat die ausstehende Übertragung der Inhaberschaft an {target} durch einen neuen Antrag ersetzt} targetRemoved {Die Übertragung der Inhaberschaft an {target} wurde abgebrochen, als {target} entfernt wurde} targetLeft {Die Übertragung der Inhaberschaft an {target} wurde abgebrochen, als {target} die Organisation verlassen hat} other {{actor} hat die Übertragung der Inhaberschaft an {target} abgebrochen}}",
+        "{because, select, replaced {{actor} hat die Übertragung der Inhaberschaft an {target} durch einen neuen Antrag ersetzt} targetRemoved {Die Übertragung der Inhaberschaft an {target} wurde abgebrochen, als {target} entfernt wurde} targetLeft {Die Übertragung der Inhaberschaft an {target} wurde abgebrochen, als {target} die Organisation verlassen hat} other {{actor} hat die Übertragung der Inhaberschaft an {target} abgebrochen}}",
       transferred: "{actor} hat die Inhaberschaft an {target} übertragen",
     },
     audit: {

@@ -22,6 +22,7 @@ export const links: Messages["links"] = {
       "Wenn Sie annehmen, wird {account} in diesem Browser abgemeldet und Sie werden als {email} angemeldet.",
     acceptAs: "Als {email} annehmen",
     welcome: "Willkommen an Bord",
+    alreadyJoined: "{reason}.",
     openOrganization: "Zu Ihrer Organisation",
   },
   transfer: {

@@ -80,7 +80,7 @@ export const activity = {
     ownership: {
       transfer_requested: "{actor} asked to transfer ownership to {target}",
       transfer_cancelled:
-        "{because, select, replaced {{actor} replaced the pending ownership transfer to {target} with a new request} targetRemoved {The ownership transfer to {target} was cancelled when {target} was removed} targetLeft {The ownership transfer to {target} was cancelled when {target} left} other {{actor} cancelled the ownership transfer to {target}}}",
+        "{because, select, replaced {{actor} replaced the ownership transfer to {target} with a new request} targetRemoved {The ownership transfer to {target} was cancelled when {target} was removed} targetLeft {The ownership transfer to {target} was cancelled when {target} left} other {{actor} cancelled the ownership transfer to {target}}}",
       transferred: "{actor} transferred ownership to {target}",
     },
     audit: {

@@ -22,7 +22,9 @@ export const links = {
     switchAccount: "Accepting signs {account} out on this browser and signs you in as {email}.",
     acceptAs: "Accept as {email}",
     welcome: "Welcome aboard",
-    /** Shown under INVITATION_ALREADY_JOINED: a link to the organization's pages. */
+    /** The person joined through this link (R15); `reason` is the refusal's own message. */
+    alreadyJoined: "{reason}.",
+    /** Shown under `alreadyJoined`: a link to the organization's pages. */
     openOrganization: "Go to your organization",
   },
   transfer: {

@@ -70,7 +70,8 @@ export const members = pgTable(
 
 /**
  * How many members an organization has in each status and role, kept by triggers on `members`
- * (migration 0014), so a count costs the same at 10 members and at 100,000.
+ * (migration 0014), so a count costs the same at 10 members and at 100,000. A row whose count
+ * fell to 0 stays (a role emptied, an organization deleted): readers sum, so it counts nothing.
  */
 export const memberCounts = pgTable(
   "member_counts",

@@ -68,12 +68,12 @@ export type InvitationPreview = {
 
 /** Whether `userId` is still an active member through the membership this invitation created. */
 async function joinedThrough(
-  ctx: OrgkitContext,
+  db: Queryable,
   invitation: { acceptedMemberId: string | null },
   userId: string,
 ) {
   if (!invitation.acceptedMemberId) return false;
-  const [member] = await ctx.db
+  const [member] = await db
     .select({ id: members.id })
     .from(members)
     .where(
@@ -104,7 +104,7 @@ export async function previewInvitation(
   if (found?.snapshot.organizationDeleted) throw new PolicyError("INVITATION_ORGANIZATION_DELETED");
   if (!found || (status !== "PENDING" && status !== "EXPIRED")) {
     // R15: the person who joined through this link is told so (and sent to the organization).
-    if (found && viewerUserId && (await joinedThrough(ctx, found.invitation, viewerUserId)))
+    if (found && viewerUserId && (await joinedThrough(ctx.db, found.invitation, viewerUserId)))
       throw new PolicyError("INVITATION_ALREADY_JOINED");
     throw new PolicyError("INVITATION_NOT_VALID");
   }
@@ -130,8 +130,15 @@ export async function previewInvitation(
 /**
  * R14, R15: creates the account, makes it an active member with the invited role,
  * and spends the link, in one transaction. The host then signs the person in.
+ *
+ * @param viewerUserId the account signed in on this browser, if any: the one who joined through
+ *   this link is refused INVITATION_ALREADY_JOINED instead of INVITATION_NOT_VALID.
  */
-export function acceptInvitation(ctx: OrgkitContext, input: { token: string }) {
+export function acceptInvitation(
+  ctx: OrgkitContext,
+  input: { token: string },
+  viewerUserId: string | null = null,
+) {
   return mapConflicts(
     () =>
       ctx.db.transaction(async (tx) => {
@@ -144,6 +151,13 @@ export function acceptInvitation(ctx: OrgkitContext, input: { token: string }) {
         const now = ctx.now();
         const found = await readByToken(tx, input.token, now);
         if (!found) throw new PolicyError("INVITATION_NOT_VALID");
+        // R15: accepting again (a second tab) tells the person who joined that they did.
+        if (
+          viewerUserId &&
+          found.snapshot.status === "ACCEPTED" &&
+          (await joinedThrough(tx, found.invitation, viewerUserId))
+        )
+          throw new PolicyError("INVITATION_ALREADY_JOINED");
         enforce(decideAcceptance(found.snapshot));
         // The invitation held a seat; joining needs one the members have not filled (a limit
         // lowered since the invitation was sent).
